@@ -1,0 +1,164 @@
+package org.broadside;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Properties;
+import org.broadside.approval.Approvals;
+import org.broadside.audience.ContactStore;
+import org.broadside.config.ConfigurationException;
+import org.broadside.config.Settings;
+import org.broadside.dispatch.Ledger;
+import org.broadside.dispatch.MessageIds;
+import org.broadside.dispatch.OutboxTransport;
+import org.broadside.dispatch.SmtpSettings;
+import org.broadside.dispatch.SmtpTransport;
+import org.broadside.dispatch.UnsubscribeLinks;
+import org.broadside.intake.StatementStore;
+import org.broadside.intake.Submission;
+import org.broadside.release.EmailRendering;
+import org.broadside.release.PinnedContent;
+import org.broadside.release.ReleaseService;
+import org.broadside.release.ReleaseStore;
+import org.broadside.release.SocialRelease;
+import org.broadside.render.EmailComposer;
+import org.broadside.render.MailIdentity;
+import org.broadside.render.Templates;
+import org.broadside.security.SignedTokens;
+import org.broadside.security.SigningKey;
+import org.broadside.social.LengthRule;
+import org.broadside.social.MastodonRule;
+import org.broadside.social.Network;
+import org.broadside.statement.StatementParser;
+import org.broadside.store.Database;
+
+/**
+ * Every part of Broadside built from one home's settings: the composition root shared by the CLI commands,
+ * the service and the tests. Opening it opens (and migrates) the database; closing it closes what it opened.
+ */
+public final class App implements AutoCloseable {
+    private final Settings settings;
+    private final Clock clock;
+    private final Database database;
+    private final StatementParser parser;
+    private final StatementStore statements;
+    private final Approvals approvals;
+    private final Submission submission;
+    private final ContactStore contacts;
+    private final ReleaseStore releases;
+    private final Ledger ledger;
+    private final ReleaseService releaseService;
+    private final Templates templates;
+    private final EmailComposer composer;
+    private final EmailRendering emailRendering;
+    private final SocialRelease socialRelease;
+    private final OutboxTransport outboxTransport;
+    private final SmtpTransport smtpTransport;
+
+    private App(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        checkTransport(settings);
+        MailIdentity identity = mailIdentity(settings);
+        this.database = Database.open(settings);
+        try {
+            this.parser = new StatementParser(settings.integer("broadside.statement.max-bytes"));
+            this.statements = new StatementStore(database, parser, clock);
+            this.approvals = new Approvals(database, statements, clock);
+            this.submission = new Submission(database, parser, statements, approvals);
+            this.contacts = new ContactStore(database);
+            this.releases = new ReleaseStore(database);
+            this.ledger = new Ledger(database, clock, settings.duration("broadside.dispatch.claim-lease"));
+            MessageIds messageIds = new MessageIds(domainOf(identity.from()));
+            this.releaseService = new ReleaseService(database, statements, approvals, contacts, releases, ledger,
+                    messageIds, new LinkedHashSet<>(settings.list("broadside.press.lists")), clock);
+            this.templates = new Templates(settings.home().resolve("templates"));
+            this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity);
+            UnsubscribeLinks unsubscribe = new UnsubscribeLinks(new SignedTokens(SigningKey.load(settings)),
+                    settings.require("broadside.public-url"), settings.require("broadside.unsubscribe.mailto"));
+            PinnedContent pinned = new PinnedContent(releases, statements);
+            this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, clock);
+            Path outbox = settings.path("broadside.outbox.dir");
+            this.socialRelease = new SocialRelease(pinned, templates, socialRules(settings), outbox);
+            this.outboxTransport = new OutboxTransport(outbox);
+            this.smtpTransport = new SmtpTransport(SmtpSettings.from(settings));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public static App open(Settings settings) {
+        return new App(settings, Clock.systemUTC());
+    }
+
+    public static App open(Settings settings, Clock clock) {
+        return new App(settings, clock);
+    }
+
+    /** The beans the routes call, by the names the route files use. */
+    public Map<String, Object> beans() {
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("submission", submission);
+        beans.put("releaseService", releaseService);
+        beans.put("ledger", ledger);
+        beans.put("emailRendering", emailRendering);
+        beans.put("socialRelease", socialRelease);
+        beans.put("outboxTransport", outboxTransport);
+        beans.put("smtpTransport", smtpTransport);
+        return beans;
+    }
+
+    private static void checkTransport(Settings settings) {
+        String transport = settings.require("broadside.transport");
+        if (!transport.equals("outbox") && !transport.equals("smtp")) {
+            throw new ConfigurationException("broadside.transport must be outbox or smtp, not '" + transport + "'");
+        }
+    }
+
+    private static MailIdentity mailIdentity(Settings settings) {
+        try {
+            return MailIdentity.parse(settings.require("broadside.mail.from"),
+                    settings.require("broadside.mail.reply-to"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("broadside.mail: " + e.getMessage());
+        }
+    }
+
+    private static Map<Network, LengthRule> socialRules(Settings settings) {
+        Map<Network, LengthRule> rules = new EnumMap<>(Network.defaultRules());
+        rules.put(Network.MASTODON, new MastodonRule(settings.integer("broadside.mastodon.max-characters")));
+        return rules;
+    }
+
+    private static String domainOf(InternetAddress address) {
+        String value = address.getAddress();
+        return value.substring(value.lastIndexOf('@') + 1);
+    }
+
+    public Settings settings() { return settings; }
+    public Clock clock() { return clock; }
+    public Database database() { return database; }
+    public StatementParser parser() { return parser; }
+    public StatementStore statements() { return statements; }
+    public Approvals approvals() { return approvals; }
+    public Submission submission() { return submission; }
+    public ContactStore contacts() { return contacts; }
+    public ReleaseStore releases() { return releases; }
+    public Ledger ledger() { return ledger; }
+    public ReleaseService releaseService() { return releaseService; }
+    public Templates templates() { return templates; }
+    public EmailComposer composer() { return composer; }
+    public SocialRelease socialRelease() { return socialRelease; }
+
+    @Override
+    public void close() {
+        smtpTransport.close();
+        database.close();
+    }
+}

@@ -1,0 +1,67 @@
+package org.broadside.camel;
+
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.broadside.App;
+
+/**
+ * The Camel side of Broadside: camel-main with the operator's YAML routes from {@code <home>/routes/},
+ * the beans they call, and the merged settings as property placeholders. The same pipeline runs in the
+ * service and inside a one-off command such as {@code release --now}; only the service starts the routes
+ * that consume from outside (see {@code broadside.service}).
+ */
+public final class Pipeline implements AutoCloseable {
+    private final Main main;
+
+    private Pipeline(Main main) {
+        this.main = main;
+    }
+
+    /** Builds the pipeline without starting it. */
+    public static Pipeline create(App app, boolean service) {
+        Main main = new Main();
+        var properties = app.settings().asProperties();
+        properties.setProperty("broadside.service", Boolean.toString(service));
+        main.setInitialProperties(properties);
+        main.configure()
+                .withName("broadside")
+                .withRoutesIncludePattern("file:" + app.settings().home().resolve("routes") + "/*.yaml")
+                // Route files are reloaded only through Broadside's own validated reload, never Camel's.
+                .withRoutesReloadEnabled(false)
+                .withJmxEnabled(false);
+        for (Map.Entry<String, Object> bean : app.beans().entrySet()) {
+            main.bind(bean.getKey(), bean.getValue());
+        }
+        return new Pipeline(main);
+    }
+
+    public Pipeline start() {
+        try {
+            main.start();
+        } catch (RuntimeException e) {
+            main.stop();
+            throw e;
+        }
+        return this;
+    }
+
+    /** Runs until the process is told to stop (Ctrl-C, SIGTERM). */
+    public void runUntilStopped() throws Exception {
+        main.run();
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public ProducerTemplate template() {
+        return context().createProducerTemplate();
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}

@@ -1,0 +1,63 @@
+package org.broadside.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.broadside.App;
+import org.broadside.audience.ContactCsvWriter;
+import org.broadside.audience.ContactImporter;
+import org.broadside.audience.ImportReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "contacts", description = "Import and list contacts.",
+        subcommands = {ContactsCommand.Import.class, ContactsCommand.ListContacts.class})
+public final class ContactsCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "contacts needs a subcommand: import or list");
+    }
+
+    @Command(name = "import", description = "Import contacts from CSV (email and country required). "
+            + "Any invalid row imports nothing, unless --skip-invalid.")
+    public static final class Import extends HomeCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--list", required = true, paramLabel = "NAME", description = "The list every row joins.")
+        String list;
+
+        @Option(names = "--skip-invalid", description = "Import the valid rows; still report the invalid ones.")
+        boolean skipInvalid;
+
+        @Override
+        public Integer call() {
+            try (App app = openApp()) {
+                ImportReport report = new ContactImporter(app.contacts()).importFile(file, list, skipInvalid);
+                report.skipped().forEach(problem -> err().println(problem + " (skipped)"));
+                out().println("imported " + file.getFileName() + " into list " + list + ": "
+                        + report.result().added() + " new, " + report.result().updated() + " updated, "
+                        + report.result().unchanged() + " unchanged, " + report.skipped().size() + " skipped");
+                return report.skipped().isEmpty() ? 0 : ErrorReporter.INVALID;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "Print contacts as CSV.")
+    public static final class ListContacts extends HomeCommand implements Callable<Integer> {
+        @Option(names = "--list", paramLabel = "NAME", description = "Only this list.")
+        String list;
+
+        @Override
+        public Integer call() throws IOException {
+            try (App app = openApp()) {
+                new ContactCsvWriter().write(app.contacts().list(Optional.ofNullable(list)), out());
+                out().flush();
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.broadside.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.broadside.dispatch.DeliveryState;
+
+/** A one-line progress bar on stderr, redrawn from the ledger's counts while a release goes out. */
+final class ProgressBar implements AutoCloseable {
+    private static final int WIDTH = 30;
+
+    private final PrintWriter err;
+    private final Supplier<Map<DeliveryState, Integer>> counts;
+    private final Thread painter;
+
+    ProgressBar(PrintWriter err, Supplier<Map<DeliveryState, Integer>> counts) {
+        this.err = err;
+        this.counts = counts;
+        this.painter = new Thread(this::paintUntilInterrupted, "progress");
+        this.painter.setDaemon(true);
+        this.painter.start();
+    }
+
+    private void paintUntilInterrupted() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                paint();
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void paint() {
+        err.print("\r" + line(counts.get()));
+        err.flush();
+    }
+
+    static String line(Map<DeliveryState, Integer> counts) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int done = counts.entrySet().stream().filter(e -> e.getKey().isOutcome()).mapToInt(Map.Entry::getValue).sum();
+        int filled = total == 0 ? WIDTH : done * WIDTH / total;
+        int percent = total == 0 ? 100 : done * 100 / total;
+        return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + percent + "% " + done + "/" + total
+                + "  sent " + counts.get(DeliveryState.SENT) + "  failed " + counts.get(DeliveryState.FAILED)
+                + "  suppressed " + counts.get(DeliveryState.SUPPRESSED);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        painter.interrupt();
+        painter.join();
+        paint();
+        err.println();
+    }
+}

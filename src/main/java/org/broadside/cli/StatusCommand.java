@@ -1,0 +1,87 @@
+package org.broadside.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.broadside.App;
+import org.broadside.dispatch.DeliveryState;
+import org.broadside.dispatch.Ledger;
+import org.broadside.intake.StoredStatement;
+import org.broadside.release.Release;
+import org.broadside.validation.InvalidInputException;
+import org.broadside.validation.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "status", description = "Without ID: every statement and its state. With ID: its latest release, "
+        + "counted per state, country and language.")
+public final class StatusCommand extends HomeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "A statement or release id.")
+    String id;
+
+    @Override
+    public Integer call() {
+        try (App app = openApp()) {
+            if (id == null) {
+                overview(app);
+            } else {
+                Release release = app.releases().find(id).or(() -> latestRelease(app, id))
+                        .orElseThrow(() -> new InvalidInputException(new Problem(id, 0, "no release of this id or statement")));
+                detail(app, release);
+            }
+            return 0;
+        }
+    }
+
+    private static Optional<Release> latestRelease(App app, String statementId) {
+        return app.statements().find(statementId).flatMap(s -> app.releases().latestOf(s.originalId()));
+    }
+
+    private void overview(App app) {
+        Map<String, List<StoredStatement>> groups = app.statements().all().stream()
+                .collect(Collectors.groupingBy(StoredStatement::originalId, java.util.LinkedHashMap::new,
+                        Collectors.toList()));
+        if (groups.isEmpty()) {
+            out().println("no statements submitted");
+        }
+        groups.forEach((originalId, versions) -> {
+            String languages = versions.stream().map(StoredStatement::language).collect(Collectors.joining(", "));
+            String approval = app.database().inTransaction(connection -> {
+                for (StoredStatement version : versions) {
+                    if (!app.approvals().isApproved(version.id(), version.sha256(), connection)) {
+                        return "needs approval";
+                    }
+                }
+                return "approved";
+            });
+            String released = app.releases().latestOf(originalId)
+                    .map(r -> "release " + r.id() + " " + r.state().name().toLowerCase() + ": "
+                            + describe(app.ledger().counts(r.id())))
+                    .orElse("not released");
+            out().println(originalId + " [" + languages + "] " + approval + "; " + released);
+        });
+    }
+
+    private void detail(App app, Release release) {
+        out().println("release " + release.id() + " of " + release.statementId() + ": "
+                + release.state().name().toLowerCase() + ", opened " + release.createdAt()
+                + (release.finishedAt() != null ? ", finished " + release.finishedAt() : ""));
+        out().println("  " + describe(app.ledger().counts(release.id())));
+        for (Ledger.Breakdown breakdown : Ledger.Breakdown.values()) {
+            out().println("by " + breakdown.name().toLowerCase() + ":");
+            app.ledger().countsBy(release.id(), breakdown).forEach((value, counts) ->
+                    out().println("  " + value + ": " + describe(counts)));
+        }
+    }
+
+    /** "12 sent, 1 failed, 0 pending" with every state that has deliveries, and the total. */
+    static String describe(Map<DeliveryState, Integer> counts) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        String parts = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase())
+                .collect(Collectors.joining(", "));
+        return total + " deliveries" + (parts.isEmpty() ? "" : ": " + parts);
+    }
+}

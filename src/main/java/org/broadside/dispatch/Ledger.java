@@ -1,0 +1,222 @@
+package org.broadside.dispatch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.UUID;
+import org.broadside.audience.Contact;
+import org.broadside.render.Format;
+import org.broadside.store.Database;
+import org.broadside.store.Sql;
+import org.broadside.store.StoreException;
+
+/**
+ * The delivery ledger: one row per (release, recipient, channel). A sender claims rows (PENDING → SENDING)
+ * before it hands a message to the transport and records the outcome after, so a restart finds every
+ * delivery either done or still to do; only a message in flight at a crash can go out twice.
+ */
+public final class Ledger {
+    private static final int MAX_REPLY = 1000;
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration claimLease;
+
+    /**
+     * @param claimLease how long a claimed delivery may go without an outcome before it counts as orphaned
+     */
+    public Ledger(Database database, Clock clock, Duration claimLease) {
+        this.database = database;
+        this.clock = clock;
+        this.claimLease = claimLease;
+    }
+
+    /** A writer that adds the deliveries of a release being opened, in the caller's transaction. */
+    public Writer writer(String releaseId, Connection connection) throws SQLException {
+        return new Writer(releaseId, connection.prepareStatement(
+                "INSERT INTO deliveries (release_id, recipient, channel, format, statement_id, country, language,"
+                        + " state, attempts, message_id, send_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)"));
+    }
+
+    /** Batches inserts, so that opening a release of 100,000 recipients is a few hundred round trips. */
+    public final class Writer implements AutoCloseable {
+        private static final int BATCH = 500;
+        private final String releaseId;
+        private final PreparedStatement insert;
+        private int batched;
+
+        private Writer(String releaseId, PreparedStatement insert) {
+            this.releaseId = releaseId;
+            this.insert = insert;
+        }
+
+        public void add(NewDelivery delivery) {
+            try {
+                insert.setString(1, releaseId);
+                insert.setString(2, delivery.recipient());
+                insert.setString(3, delivery.channel());
+                insert.setString(4, delivery.format().key());
+                insert.setString(5, delivery.statementId());
+                insert.setString(6, delivery.country());
+                insert.setString(7, delivery.language());
+                insert.setString(8, delivery.messageId());
+                insert.setObject(9, delivery.sendAt().atOffset(ZoneOffset.UTC));
+                insert.setObject(10, clock.instant().atOffset(ZoneOffset.UTC));
+                insert.addBatch();
+                if (++batched % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot add the delivery to " + delivery.recipient() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (insert) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The pending deliveries of a release on a channel, claimed batch by batch as the caller iterates:
+     * never more than one batch in memory, and never a row that another sender has claimed.
+     */
+    public Iterator<Delivery> claimPending(String releaseId, String channel, int batchSize) {
+        return new Iterator<>() {
+            private Iterator<Delivery> batch = List.<Delivery>of().iterator();
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (!batch.hasNext() && !exhausted) {
+                    List<Delivery> claimed = claimBatch(releaseId, channel, batchSize);
+                    exhausted = claimed.isEmpty();
+                    batch = claimed.iterator();
+                }
+                return batch.hasNext();
+            }
+
+            @Override
+            public Delivery next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return batch.next();
+            }
+        };
+    }
+
+    List<Delivery> claimBatch(String releaseId, String channel, int batchSize) {
+        String claim = UUID.randomUUID().toString();
+        return database.inTransaction(connection -> {
+            // The state condition repeated in the outer UPDATE is what keeps two senders from claiming one row.
+            Sql.update(connection, "UPDATE deliveries SET state = 'SENDING', claim = ?, attempts = attempts + 1,"
+                    + " updated_at = ? WHERE id IN (SELECT id FROM deliveries WHERE release_id = ? AND channel = ?"
+                    + " AND state = 'PENDING' ORDER BY id LIMIT ?) AND state = 'PENDING'",
+                    claim, clock.instant(), releaseId, channel, batchSize);
+            return Sql.list(connection, "SELECT d.id, d.release_id, d.channel, d.format, d.statement_id,"
+                    + " d.message_id, d.attempts, c.email, c.address, c.country, c.organization, c.contact_name,"
+                    + " c.language, c.timezone FROM deliveries d JOIN contacts c ON c.email = d.recipient"
+                    + " WHERE d.claim = ? AND d.state = 'SENDING' ORDER BY d.id", Ledger::delivery, claim);
+        });
+    }
+
+    public void markSent(long deliveryId, String reply) {
+        record(deliveryId, DeliveryState.SENT, reply);
+    }
+
+    public void markFailed(long deliveryId, String reply) {
+        record(deliveryId, DeliveryState.FAILED, reply);
+    }
+
+    private void record(long deliveryId, DeliveryState outcome, String reply) {
+        database.inTransaction(connection -> Sql.update(connection,
+                "UPDATE deliveries SET state = ?, last_reply = ?, updated_at = ?, sent_at = ? WHERE id = ?",
+                outcome.name(), truncate(reply), clock.instant(),
+                outcome == DeliveryState.SENT ? clock.instant() : null, deliveryId));
+    }
+
+    /**
+     * Puts deliveries back in the queue whose sender claimed them longer ago than the lease and never recorded
+     * an outcome: that sender died. The lease is far longer than sending a batch takes, so a live sender's
+     * rows are never taken from it.
+     */
+    public int requeueStale() {
+        return database.inTransaction(connection -> Sql.update(connection,
+                "UPDATE deliveries SET state = 'PENDING', claim = NULL, updated_at = ? WHERE state = 'SENDING'"
+                        + " AND updated_at < ?", clock.instant(), clock.instant().minus(claimLease)));
+    }
+
+    /** Counts per state. */
+    public Map<DeliveryState, Integer> counts(String releaseId) {
+        Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
+        for (DeliveryState state : DeliveryState.values()) {
+            counts.put(state, 0);
+        }
+        database.inTransaction(connection -> {
+            Sql.each(connection, "SELECT state, COUNT(*) FROM deliveries WHERE release_id = ? GROUP BY state",
+                    row -> counts.put(DeliveryState.valueOf(row.getString(1)), row.getInt(2)), releaseId);
+            return null;
+        });
+        return counts;
+    }
+
+    /** Counts per value of one column (country, language, format) and state, for the status summary. */
+    public Map<String, Map<DeliveryState, Integer>> countsBy(String releaseId, Breakdown breakdown) {
+        Map<String, Map<DeliveryState, Integer>> counts = new LinkedHashMap<>();
+        database.inTransaction(connection -> {
+            Sql.each(connection, "SELECT " + breakdown.column + ", state, COUNT(*) FROM deliveries"
+                    + " WHERE release_id = ? GROUP BY " + breakdown.column + ", state ORDER BY " + breakdown.column,
+                    row -> counts.computeIfAbsent(String.valueOf(row.getString(1)),
+                            key -> new EnumMap<>(DeliveryState.class))
+                            .merge(DeliveryState.valueOf(row.getString(2)), row.getInt(3), Integer::sum),
+                    releaseId);
+            return null;
+        });
+        return counts;
+    }
+
+    /** The columns a status summary can break down by; a closed set, since it is spliced into SQL. */
+    public enum Breakdown {
+        COUNTRY("country"),
+        LANGUAGE("language"),
+        FORMAT("format");
+
+        private final String column;
+
+        Breakdown(String column) {
+            this.column = column;
+        }
+    }
+
+    private static Delivery delivery(ResultSet row) throws SQLException {
+        Contact contact = new Contact(row.getString("email"), row.getString("address"), row.getString("country"),
+                row.getString("organization"), row.getString("contact_name"), row.getString("language"),
+                row.getString("timezone"), Set.of());
+        return new Delivery(row.getLong("id"), row.getString("release_id"), contact, row.getString("channel"),
+                Format.valueOf(row.getString("format").toUpperCase(java.util.Locale.ROOT)),
+                row.getString("statement_id"), row.getString("message_id"), row.getInt("attempts"));
+    }
+
+    private static String truncate(String reply) {
+        if (reply == null) {
+            return null;
+        }
+        String oneLine = reply.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= MAX_REPLY ? oneLine : oneLine.substring(0, MAX_REPLY);
+    }
+}

@@ -1,0 +1,38 @@
+package org.broadside.dispatch;
+
+import java.util.Locale;
+import org.broadside.config.ConfigurationException;
+import org.broadside.config.Settings;
+
+/** How to reach the SMTP server; the password comes from the environment (BROADSIDE_SMTP_PASSWORD). */
+public record SmtpSettings(String host, int port, String username, String password, StartTls startTls,
+                           int timeoutMillis) {
+
+    public enum StartTls {
+        /** Refuse to send unless the connection upgraded to TLS. */
+        REQUIRED,
+        /** Upgrade when the server offers it. */
+        OPTIONAL,
+        OFF
+    }
+
+    public static SmtpSettings from(Settings settings) {
+        String startTls = settings.require("broadside.smtp.starttls");
+        StartTls mode;
+        try {
+            mode = StartTls.valueOf(startTls.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("broadside.smtp.starttls must be required, optional or off, not '"
+                    + startTls + "'");
+        }
+        return new SmtpSettings(settings.require("broadside.smtp.host"), settings.integer("broadside.smtp.port"),
+                settings.get("broadside.smtp.username", null), settings.get("broadside.smtp.password", null),
+                mode, settings.integer("broadside.smtp.timeout-ms"));
+    }
+
+    @Override
+    public String toString() {
+        // Never print the password, not even in a stack trace.
+        return "SmtpSettings[" + username + "@" + host + ":" + port + ", starttls=" + startTls + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Dispatch: the delivery ledger, rendering a claimed delivery, and the transports that carry it. */
+package org.broadside.dispatch;

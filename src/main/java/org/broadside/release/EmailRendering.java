@@ -1,0 +1,34 @@
+package org.broadside.release;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.broadside.dispatch.Delivery;
+import org.broadside.dispatch.OutgoingEmail;
+import org.broadside.dispatch.UnsubscribeLinks;
+import org.broadside.render.EmailComposer;
+import org.broadside.render.EmailRequest;
+import org.broadside.statement.Statement;
+
+/** Turns a claimed delivery into the email its recipient gets, from the content its release pinned. */
+public final class EmailRendering {
+    private final PinnedContent pinned;
+    private final EmailComposer composer;
+    private final UnsubscribeLinks unsubscribe;
+    private final Clock clock;
+
+    public EmailRendering(PinnedContent pinned, EmailComposer composer, UnsubscribeLinks unsubscribe, Clock clock) {
+        this.pinned = pinned;
+        this.composer = composer;
+        this.unsubscribe = unsubscribe;
+        this.clock = clock;
+    }
+
+    public OutgoingEmail render(Delivery delivery) {
+        Statement version = pinned.version(delivery.releaseId(), delivery.statementId());
+        String recipient = delivery.recipient().email();
+        EmailRequest request = new EmailRequest(version, delivery.recipient(), delivery.format(), Optional.empty(),
+                delivery.messageId(), unsubscribe.url(recipient), unsubscribe.mailto(recipient), clock.instant());
+        return new OutgoingEmail(delivery.id(), version.originalId(), delivery.recipient().address(),
+                composer.compose(request));
+    }
+}

@@ -1,0 +1,91 @@
+package org.broadside.render;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.TemplateModelException;
+import java.util.HashMap;
+import java.util.Map;
+import org.broadside.audience.Contact;
+import org.broadside.statement.Kind;
+import org.broadside.statement.ReferenceContact;
+import org.broadside.statement.Statement;
+
+/**
+ * The one data model every email template gets, member or press, sent or previewed. The variables are
+ * listed in each template's header comment; optional ones are left out rather than set to null or to
+ * an empty string, so a template tests them with {@code ??}.
+ *
+ * <p>Everything is a string, a boolean or a map of strings, except {@code bodyHtml}: it is the
+ * sanitised HTML of the Markdown body as a FreeMarker HTML markup value, so an {@code .ftlh} template
+ * prints it as HTML without {@code ?no_esc}, and a plain-text template cannot print it at all.
+ */
+final class EmailModel {
+    private EmailModel() {
+    }
+
+    static Map<String, Object> of(EmailRequest request) {
+        Statement version = request.version();
+        Contact recipient = request.recipient();
+        MarkdownBody body = MarkdownBody.parse(version.body());
+        Map<String, Object> model = new HashMap<>();
+        model.put("format", request.format().key());
+        model.put("kind", version.kind().key());
+        model.put("pressRelease", version.kind() == Kind.PRESS_RELEASE);
+        model.put("language", version.language());
+        model.put("direction", Languages.isRightToLeft(version.language()) ? "rtl" : "ltr");
+        putIfPresent(model, "greetingName", recipient.greetingName());
+        model.put("recipientEmail", recipient.email());
+        model.put("title", version.title());
+        putIfPresent(model, "subtitle", version.subtitle());
+        model.put("dateline", Datelines.date(version.date(), version.locale()));
+        request.embargoUntil().ifPresent(until ->
+                model.put("embargoUntil", Datelines.dateTimeWithZone(until, version.locale())));
+        model.put("bodyHtml", markup(body.html()));
+        model.put("bodyText", body.text());
+        if (version.contact() != null) {
+            model.put("contact", contact(version.contact()));
+        }
+        if (version.link() != null) {
+            model.put("link", version.link().toString());
+        }
+        model.put("unsubscribeUrl", request.unsubscribeUrl());
+        return model;
+    }
+
+    private static Map<String, String> contact(ReferenceContact contact) {
+        Map<String, String> model = new HashMap<>();
+        putIfPresent(model, "name", contact.name());
+        putIfPresent(model, "role", contact.role());
+        putIfPresent(model, "phone", contact.phone());
+        if (contact.phone() != null) {
+            putIfPresent(model, "phoneUri", telUri(contact.phone()));
+        }
+        putIfPresent(model, "email", contact.email());
+        return model;
+    }
+
+    /**
+     * {@code tel:} wants the number alone: "+852 2345 6789" (spaces often non-breaking) becomes
+     * {@code tel:+85223456789}. Null when there is no digit to dial.
+     */
+    static String telUri(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.isEmpty()) {
+            return null;
+        }
+        return "tel:" + (phone.strip().startsWith("+") ? "+" : "") + digits;
+    }
+
+    private static Object markup(String html) {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException("FreeMarker refused HTML markup it always accepts", e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, ? super String> model, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            model.put(key, value);
+        }
+    }
+}

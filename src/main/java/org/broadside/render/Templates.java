@@ -1,0 +1,119 @@
+package org.broadside.render;
+
+import freemarker.cache.FileTemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import freemarker.template.Version;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The operator-editable templates under one directory (the home's {@code templates/}), rendered by a
+ * FreeMarker configuration locked down so that a template can format data and nothing else.
+ *
+ * <p>Templates are operator-written, but they run on the machine that holds the contact lists and the
+ * SMTP credentials, so they get no way out: {@code ?new} can instantiate no class, {@code ?api} is off,
+ * and models are wrapped by {@link SimpleObjectWrapper}, which accepts only maps, lists, strings,
+ * numbers, booleans and dates (and markup values we build) and refuses any other Java object.
+ * A {@code .ftlh} file escapes every interpolation as HTML; a {@code .ftl} file is plain text.
+ * Instances are thread-safe.
+ */
+public final class Templates {
+    private static final Version VERSION = Configuration.VERSION_2_3_35;
+
+    private final Configuration configuration;
+    private final String displayDirectory;
+
+    /** @param directory the templates directory; names passed to {@link #render} are relative to it */
+    public Templates(Path directory) {
+        this.displayDirectory = String.valueOf(directory.normalize().getFileName());
+        this.configuration = hardened(loaderFor(directory));
+    }
+
+    /**
+     * Renders one template.
+     *
+     * @param name  relative to the templates directory, e.g. {@code email/member.html.ftlh}
+     * @param model built by us from plain values; never a domain object
+     * @throws TemplateFailure naming the template file and line when it is missing, malformed or fails
+     */
+    public String render(String name, Map<String, ?> model) {
+        Template template = load(name);
+        StringWriter out = new StringWriter();
+        try {
+            template.process(model, out);
+        } catch (TemplateException e) {
+            String failing = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
+            throw new TemplateFailure(shown(failing), lineOf(e), firstParagraph(e.getMessageWithoutStackTop()), e);
+        } catch (IOException e) {
+            throw new TemplateFailure(shown(name), 0, "could not be written: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private Template load(String name) {
+        try {
+            return configuration.getTemplate(name);
+        } catch (TemplateNotFoundException e) {
+            throw new TemplateFailure(shown(name), 0, "no such template in " + displayDirectory + "/", e);
+        } catch (ParseException e) {
+            String failing = e.getTemplateName() != null ? e.getTemplateName() : name;
+            throw new TemplateFailure(shown(failing), e.getLineNumber(), firstParagraph(e.getEditorMessage()), e);
+        } catch (IOException e) {
+            throw new TemplateFailure(shown(name), 0, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static FileTemplateLoader loaderFor(Path directory) {
+        try {
+            // The default FileTemplateLoader refuses names that resolve outside the directory, symlinks included.
+            return new FileTemplateLoader(directory.toFile());
+        } catch (IOException e) {
+            throw new TemplateFailure(String.valueOf(directory), 0, "the templates directory cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static Configuration hardened(FileTemplateLoader loader) {
+        Configuration configuration = new Configuration(VERSION);
+        configuration.setTemplateLoader(loader);
+        configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        configuration.setOutputEncoding(StandardCharsets.UTF_8.name());
+        configuration.setURLEscapingCharset(StandardCharsets.UTF_8.name());
+        // One template per file name: language versions differ in data, not in which file is picked.
+        configuration.setLocalizedLookup(false);
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setObjectWrapper(new SimpleObjectWrapper(VERSION));
+        // A half-rendered email must never go out: every error aborts and reaches the caller, once.
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        return configuration;
+    }
+
+    private String shown(String name) {
+        return displayDirectory + "/" + name;
+    }
+
+    private static int lineOf(TemplateException e) {
+        return e.getLineNumber() != null ? e.getLineNumber() : 0;
+    }
+
+    /** FreeMarker appends tips and the template stack after a blank line; the operator needs the first part. */
+    private static String firstParagraph(String message) {
+        String text = message == null ? "failed" : message.strip();
+        int end = text.indexOf("\n\n");
+        return end < 0 ? text : text.substring(0, end);
+    }
+}

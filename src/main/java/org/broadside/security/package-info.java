@@ -1,0 +1,2 @@
+/** Signed tokens and the key that signs them. */
+package org.broadside.security;

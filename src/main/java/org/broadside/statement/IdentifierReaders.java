@@ -1,0 +1,51 @@
+package org.broadside.statement;
+
+import java.util.regex.Pattern;
+
+/** Readers for the names a statement refers to things by: its id, audience lists and hashtags. */
+final class IdentifierReaders {
+    /** Ids become file names and parts of links, so they are kept to what is safe everywhere. */
+    static final Pattern STATEMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+    static final Pattern LIST_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    /** Any script: a hashtag in Chinese or Arabic is as much a hashtag as one in English. */
+    static final Pattern HASHTAG = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_]+");
+
+    private IdentifierReaders() {
+    }
+
+    /** For {@code id} and {@code translation_of}. */
+    static String statementId(Field field, Problems problems) {
+        String id = field.singleLine(problems);
+        if (id == null || STATEMENT_ID.matcher(id).matches()) {
+            return id;
+        }
+        problems.add(field.line(), field.name() + " " + Problems.quote(id)
+                + " must be lower-case letters, digits and '-', starting with a letter or digit, at most 80 characters");
+        return null;
+    }
+
+    static String listName(Field field, Problems problems) {
+        String name = field.singleLine(problems);
+        if (name == null || LIST_NAME.matcher(name).matches()) {
+            return name;
+        }
+        problems.add(field.line(), field.name() + " " + Problems.quote(name)
+                + " is not a list name: lower-case letters, digits, '-' and '_', starting with a letter or digit");
+        return null;
+    }
+
+    /** The tag without its {@code #}, which may be written or left out. */
+    static String hashtag(Field field, Problems problems) {
+        String written = field.singleLine(problems);
+        if (written == null) {
+            return null;
+        }
+        String tag = written.startsWith("#") ? written.substring(1) : written;
+        if (HASHTAG.matcher(tag).matches()) {
+            return tag;
+        }
+        problems.add(field.line(), field.name() + " " + Problems.quote(written)
+                + " must be letters, marks, digits and '_' only, with no spaces or punctuation");
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package org.broadside.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.broadside.config.Settings;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and the schema. Opening migrates: Flyway's migrations are the only way the schema changes.
+ *
+ * <p>The embedded default is an H2 file under {@code data/} in PostgreSQL mode, so one set of SQL runs on both.
+ * {@code AUTO_SERVER} lets a CLI command and a running service share the file: whichever opens it first serves
+ * it to the other over loopback.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static Database open(Settings settings) {
+        String url = settings.find("broadside.db.url").orElseGet(() -> embeddedUrl(settings.home()));
+        return open(url, settings.get("broadside.db.user", ""), settings.get("broadside.db.password", ""));
+    }
+
+    public static Database open(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(0);
+        config.setPoolName("broadside");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    static String embeddedUrl(Path home) {
+        Path dir = home.resolve("data");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        return "jdbc:h2:file:" + dir.resolve("broadside").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** A unit of database work. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

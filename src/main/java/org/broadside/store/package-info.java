@@ -1,0 +1,2 @@
+/** Database access: the pool, Flyway migrations, and the JDBC idioms the repositories share. */
+package org.broadside.store;
