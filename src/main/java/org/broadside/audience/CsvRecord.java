@@ -16,7 +16,7 @@ record CsvRecord(int line, int lastLine, List<String> fields, Malformation malfo
         fields = List.copyOf(fields);
     }
 
-    /** An empty line carries nothing; hand-edited files often end with a few. */
+    /** An empty or blank line carries nothing; hand-edited files often end with a few. */
     boolean isEmpty() {
         return malformation == null && fields.size() == 1 && fields.get(0).isBlank();
     }

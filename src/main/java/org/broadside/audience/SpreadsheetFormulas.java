@@ -5,7 +5,8 @@ package org.broadside.audience;
  * (CSV injection): a value starting with {@code = + - @} is written with a leading apostrophe, which
  * spreadsheets take as "this is text". The import removes that apostrophe again, so export → import
  * gives back the same contacts; the price is that a value genuinely starting with, say, {@code '=}
- * loses its apostrophe, which no real name or address does.
+ * loses its apostrophe, which no real name or address does. Tab and CR, the other characters that start
+ * a formula, cannot occur: the import refuses control characters.
  */
 final class SpreadsheetFormulas {
     private static final String TRIGGERS = "=+-@";

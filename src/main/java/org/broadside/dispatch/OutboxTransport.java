@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /**
  * Writes each email as an {@code .eml} file under {@code <outbox>/<statement-id>/}: a transport for trying
@@ -35,8 +36,8 @@ public final class OutboxTransport implements Transport {
         }
     }
 
-    /** The recipient's address made safe as a file name; addresses are unique within a release. */
+    /** The recipient's address made safe as a file name; addresses are unique (ignoring case) within a release. */
     static String fileName(String recipient) {
-        return recipient.replaceAll("[^A-Za-z0-9@._+-]", "_") + ".eml";
+        return recipient.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@._+-]", "_") + ".eml";
     }
 }

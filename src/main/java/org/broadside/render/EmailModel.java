@@ -67,7 +67,7 @@ final class EmailModel {
      * {@code tel:} wants the number alone: "+852 2345 6789" (spaces often non-breaking) becomes
      * {@code tel:+85223456789}. Null when there is no digit to dial.
      */
-    static String telUri(String phone) {
+    private static String telUri(String phone) {
         String digits = phone.replaceAll("[^0-9]", "");
         if (digits.isEmpty()) {
             return null;

@@ -8,22 +8,23 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 
 /** Reads the reference contact: who journalists and members are told to call or write to. */
 final class ContactReader {
-    static final List<String> KEYS = List.of("name", "role", "phone", "email");
-    /** What people write to group the digits of a number, then an extension; possessive, so a long value cannot backtrack. */
-    static final Pattern PHONE = Pattern.compile("(?=.*[0-9])[0-9\\p{Zs}+()./-]++(\\p{Zs}*ext\\.?\\p{Zs}*[0-9]+)?");
+    private static final List<String> KEYS = List.of("name", "role", "phone", "email");
+    /** Digits grouped as people write them, then an extension; possessive, so a long value cannot backtrack. */
+    private static final Pattern PHONE =
+            Pattern.compile("(?=.*[0-9])[0-9\\p{Zs}+()./-]++(\\p{Zs}*ext\\.?\\p{Zs}*[0-9]+)?");
 
     private ContactReader() {
     }
 
     static ReferenceContact contact(Field field, Problems problems) {
         if (!(field.node() instanceof MappingNode mapping)) {
-            problems.add(field.line(), field.name() + " must be a mapping of " + String.join(", ", KEYS)
-                    + ", not " + Field.describe(field.node()));
+            field.report("must be a mapping of " + String.join(", ", KEYS) + ", not " + Field.describe(field.node()),
+                    problems);
             return null;
         }
         KeyedMapping contact = new KeyedMapping(mapping, field.name(), KEYS, field.line(), field.lines(), problems);
         if (KEYS.stream().noneMatch(contact::hasValue)) {
-            problems.add(field.line(), field.name() + " must have at least one of " + String.join(", ", KEYS));
+            field.report("must have at least one of " + String.join(", ", KEYS), problems);
             return null;
         }
         return new ReferenceContact(
@@ -33,13 +34,12 @@ final class ContactReader {
                 contact.optional("email", ContactReader::email).orElse(null));
     }
 
-    static String phone(Field field, Problems problems) {
+    private static String phone(Field field, Problems problems) {
         String phone = field.singleLine(problems);
         if (phone == null || PHONE.matcher(phone).matches()) {
             return phone;
         }
-        problems.add(field.line(), field.name() + " " + Problems.quote(phone)
-                + " may contain only digits, spaces, + - ( ) . / and an 'ext'");
+        field.reportValue(phone, "may contain only digits, spaces, + - ( ) . / and an 'ext'", problems);
         return null;
     }
 
@@ -47,13 +47,13 @@ final class ContactReader {
      * Parsed as the mail sender will parse it, so an accepted address is one it can use. A bare address
      * only, with a domain that has a dot: a display name or a local host would not reach a journalist.
      */
-    static String email(Field field, Problems problems) {
+    private static String email(Field field, Problems problems) {
         String email = field.singleLine(problems);
         if (email == null) {
             return null;
         }
         if (!isPlainInternetAddress(email)) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(email) + " is not a valid email address");
+            field.reportValue(email, "is not a valid email address", problems);
             return null;
         }
         return email;

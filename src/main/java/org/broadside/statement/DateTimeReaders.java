@@ -24,7 +24,7 @@ final class DateTimeReaders {
         try {
             return LocalDate.parse(written);
         } catch (DateTimeParseException e) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(written) + " is not a date written yyyy-MM-dd");
+            field.reportValue(written, "is not a date written yyyy-MM-dd", problems);
             return null;
         }
     }
@@ -44,8 +44,8 @@ final class DateTimeReaders {
             try {
                 return new ReleaseTime.At(OffsetDateTime.parse(iso).toInstant());
             } catch (DateTimeParseException notOffset) {
-                problems.add(field.line(), field.name() + " " + Problems.quote(written)
-                        + " is not a date-time such as 2026-12-18T09:00, 2026-12-18T09:00+01:00 or 2026-12-18T08:00Z");
+                field.reportValue(written, "is not a date-time such as 2026-12-18T09:00,"
+                        + " 2026-12-18T09:00+01:00 or 2026-12-18T08:00Z", problems);
                 return null;
             }
         }
@@ -63,7 +63,7 @@ final class DateTimeReaders {
         if (ZoneId.getAvailableZoneIds().contains(written)) {
             return new ReleaseZone.Fixed(ZoneId.of(written));
         }
-        problems.add(field.line(), field.name() + " " + Problems.quote(written) + " is not a known time zone");
+        field.reportValue(written, "is not a known time zone", problems);
         return null;
     }
 
@@ -76,11 +76,11 @@ final class DateTimeReaders {
         try {
             duration = Duration.parse(written);
         } catch (DateTimeParseException e) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(written) + " is not an ISO 8601 duration such as PT24H");
+            field.reportValue(written, "is not an ISO 8601 duration such as PT24H", problems);
             return null;
         }
         if (duration.isNegative() || duration.isZero()) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(written) + " must be a positive duration");
+            field.reportValue(written, "must be a positive duration", problems);
             return null;
         }
         return duration;

@@ -29,7 +29,7 @@ record Field(String name, Node node, int line, LineMap lines) {
         if (node instanceof ScalarNode scalar) {
             return scalar.getValue();
         }
-        problems.add(line, name + " must be a single value, not " + describe(node));
+        report("must be a single value, not " + describe(node), problems);
         return null;
     }
 
@@ -47,10 +47,20 @@ record Field(String name, Node node, int line, LineMap lines) {
             return text;
         }
         int codePoint = forbidden.getAsInt();
-        problems.add(line, name + " " + Problems.quote(text) + (ControlCharacters.isLineBreak(codePoint)
-                ? " contains a line break"
-                : String.format(" contains control character U+%04X", codePoint)));
+        reportValue(text, ControlCharacters.isLineBreak(codePoint)
+                ? "contains a line break"
+                : String.format("contains control character U+%04X", codePoint), problems);
         return null;
+    }
+
+    /** Reports what is wrong with this field, as in "title is empty". */
+    void report(String complaint, Problems problems) {
+        problems.add(line, name + " " + complaint);
+    }
+
+    /** Reports what is wrong with the value as written, as in "release_zone 'Mars/Base' is not a known time zone". */
+    void reportValue(String written, String complaint, Problems problems) {
+        report(Problems.quote(written) + " " + complaint, problems);
     }
 
     /** What a node is, in the words of a message: "a list". */

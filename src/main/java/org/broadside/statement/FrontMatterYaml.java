@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * nor {@code no} into a boolean, behind the parser's back.
  */
 final class FrontMatterYaml {
-    /** Front matter is at most two levels deep; anything far deeper is hostile and would overflow the composer's stack. */
+    /** Front matter is two levels deep; far deeper is hostile, and would overflow the composer's stack. */
     static final int MAX_DEPTH = 20;
     /** Front matter has no use for aliases; a few are tolerated, many are an alias bomb. */
     static final int MAX_COLLECTION_ALIASES = 10;
@@ -71,7 +71,7 @@ final class FrontMatterYaml {
         return Optional.empty();
     }
 
-    /** Checks nesting on the event stream, which snakeyaml reads without recursion, before composing, which recurses. */
+    /** Checks nesting on the event stream, read without recursion, before composing, which recurses. */
     private boolean withinDepth(String yaml) {
         int depth = 0;
         for (Event event : new Parse(SETTINGS).parseString(yaml)) {

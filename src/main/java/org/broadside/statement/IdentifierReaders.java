@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 /** Readers for the names a statement refers to things by: its id, audience lists and hashtags. */
 final class IdentifierReaders {
     /** Ids become file names and parts of links, so they are kept to what is safe everywhere. */
-    static final Pattern STATEMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
-    static final Pattern LIST_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    private static final Pattern STATEMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+    private static final Pattern LIST_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     /** Any script: a hashtag in Chinese or Arabic is as much a hashtag as one in English. */
-    static final Pattern HASHTAG = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_]+");
+    private static final Pattern HASHTAG = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_]+");
 
     private IdentifierReaders() {
     }
@@ -19,8 +19,8 @@ final class IdentifierReaders {
         if (id == null || STATEMENT_ID.matcher(id).matches()) {
             return id;
         }
-        problems.add(field.line(), field.name() + " " + Problems.quote(id)
-                + " must be lower-case letters, digits and '-', starting with a letter or digit, at most 80 characters");
+        field.reportValue(id, "must be lower-case letters, digits and '-', starting with a letter or digit,"
+                + " at most 80 characters", problems);
         return null;
     }
 
@@ -29,8 +29,8 @@ final class IdentifierReaders {
         if (name == null || LIST_NAME.matcher(name).matches()) {
             return name;
         }
-        problems.add(field.line(), field.name() + " " + Problems.quote(name)
-                + " is not a list name: lower-case letters, digits, '-' and '_', starting with a letter or digit");
+        field.reportValue(name, "is not a list name: lower-case letters, digits, '-' and '_',"
+                + " starting with a letter or digit", problems);
         return null;
     }
 
@@ -44,8 +44,8 @@ final class IdentifierReaders {
         if (HASHTAG.matcher(tag).matches()) {
             return tag;
         }
-        problems.add(field.line(), field.name() + " " + Problems.quote(written)
-                + " must be letters, marks, digits and '_' only, with no spaces or punctuation");
+        field.reportValue(written, "must be letters, marks, digits and '_' only, with no spaces or punctuation",
+                problems);
         return null;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Finds the known key an unknown one was probably meant to be: an unknown key is usually a typo. */
 final class KeySuggester {
     /** Two edits catch a swapped pair of letters ({@code titel}) without suggesting unrelated keys. */
-    static final int MAX_DISTANCE = 2;
+    private static final int MAX_DISTANCE = 2;
 
     private KeySuggester() {
     }

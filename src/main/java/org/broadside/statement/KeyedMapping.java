@@ -43,7 +43,8 @@ final class KeyedMapping {
                     .map(known -> " (did you mean '" + known + "'?)")
                     .orElse(""));
         } else if (fields.containsKey(key)) {
-            problems.add(line, "duplicate key '" + key + "'" + in() + " (first at line " + fields.get(key).line() + ")");
+            int firstLine = fields.get(key).line();
+            problems.add(line, "duplicate key '" + key + "'" + in() + " (first at line " + firstLine + ")");
         } else {
             String fieldName = name == null ? key : name + " " + key;
             fields.put(key, new Field(fieldName, entry.getValueNode(), line, lines));
@@ -71,7 +72,7 @@ final class KeyedMapping {
             return null;
         }
         if (field.isEmpty()) {
-            problems.add(field.line(), field.name() + " is empty");
+            field.report("is empty", problems);
             return null;
         }
         return reader.read(field, problems);

@@ -19,8 +19,9 @@ final class KindReader {
                 return kind;
             }
         }
-        problems.add(field.line(), field.name() + " " + Problems.quote(written) + " is not one of "
-                + Arrays.stream(Kind.values()).map(kind -> "'" + kind.key() + "'").collect(Collectors.joining(", ")));
+        field.reportValue(written, "is not one of " + Arrays.stream(Kind.values())
+                .map(kind -> "'" + kind.key() + "'")
+                .collect(Collectors.joining(", ")), problems);
         return null;
     }
 }

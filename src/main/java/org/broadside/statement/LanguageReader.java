@@ -20,11 +20,11 @@ final class LanguageReader {
         try {
             locale = new Locale.Builder().setLanguageTag(tag).build();
         } catch (IllformedLocaleException e) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(tag) + " is not a well-formed BCP 47 language tag");
+            field.reportValue(tag, "is not a well-formed BCP 47 language tag", problems);
             return null;
         }
         if (!isKnown(locale.getLanguage())) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(tag) + " does not start with a known ISO 639 language");
+            field.reportValue(tag, "does not start with a known ISO 639 language", problems);
             return null;
         }
         return tag;

@@ -18,15 +18,15 @@ final class LinkReader {
         try {
             uri = new URI(written);
         } catch (URISyntaxException e) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(written) + " is not a valid URL");
+            field.reportValue(written, "is not a valid URL", problems);
             return null;
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(written) + " must be an https URL");
+            field.reportValue(written, "must be an https URL", problems);
             return null;
         }
         if (uri.getHost() == null) {
-            problems.add(field.line(), field.name() + " " + Problems.quote(written) + " has no host name");
+            field.reportValue(written, "has no host name", problems);
             return null;
         }
         return uri;

@@ -18,7 +18,7 @@ final class ListReader {
     static <T> FieldReader<List<T>> of(String itemName, FieldReader<T> itemReader) {
         return (field, problems) -> {
             if (!(field.node() instanceof SequenceNode list)) {
-                problems.add(field.line(), field.name() + " must be a list, not " + Field.describe(field.node()));
+                field.report("must be a list, not " + Field.describe(field.node()), problems);
                 return null;
             }
             int problemsBefore = problems.count();

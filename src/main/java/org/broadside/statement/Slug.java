@@ -25,7 +25,7 @@ final class Slug {
         return shortened(EDGE_HYPHENS.matcher(hyphenated).replaceAll(""));
     }
 
-    /** Cut at the last '-' that keeps it short enough, so no word is cut in half; a single long word is cut where it must be. */
+    /** Cut at the last '-' that fits, so that no word is cut in half, unless one word is longer than that. */
     private static String shortened(String slug) {
         if (slug.length() <= MAX_LENGTH) {
             return slug;

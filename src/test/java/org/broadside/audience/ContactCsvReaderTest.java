@@ -1,8 +1,10 @@
 package org.broadside.audience;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -53,7 +55,7 @@ class ContactCsvReaderTest {
 
         assertThat(file.problems()).isEmpty();
         assertThat(file.contacts()).extracting(Contact::email, Contact::country)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ana@x.example", "DE"));
+                .containsExactly(tuple("ana@x.example", "DE"));
     }
 
     @Test
@@ -94,7 +96,7 @@ class ContactCsvReaderTest {
     @Test
     void reportsInvalidUtf8OnItsLineAndReadsTheRest() {
         byte[] latin1 = (HEADER + "ana@x.example,FR,Caf\u00e9 Solidaire,,,,\nbo@x.example,FR,,,,,\n")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                .getBytes(ISO_8859_1);
 
         ContactFile file = reader.read("people.csv", latin1, "members");
 
@@ -112,7 +114,7 @@ class ContactCsvReaderTest {
 
     @Test
     void refusesAnInvalidListArgumentNamingIt() {
-        assertThatThrownBy(() -> reader.read("people.csv", (HEADER).getBytes(UTF_8), "Press Team"))
+        assertThatThrownBy(() -> reader.read("people.csv", HEADER.getBytes(UTF_8), "Press Team"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("--list: 'Press Team' is not a valid list name (" + ListName.RULE + ")");
     }

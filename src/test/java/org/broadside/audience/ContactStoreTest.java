@@ -9,11 +9,23 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.broadside.store.Database;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ContactStoreTest {
-    private final Database database = TestDatabases.h2();
-    private final ContactStore store = new ContactStore(database);
+    private Database database;
+    private ContactStore store;
+
+    /** The embedded default; {@link ContactStoreOnPostgresTest} runs the same tests on PostgreSQL. */
+    Database openDatabase() {
+        return TestDatabases.h2();
+    }
+
+    @BeforeEach
+    void open() {
+        database = openDatabase();
+        store = new ContactStore(database);
+    }
 
     @AfterEach
     void close() {

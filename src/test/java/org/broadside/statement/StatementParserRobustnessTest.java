@@ -2,13 +2,11 @@ package org.broadside.statement;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.broadside.validation.InvalidInputException;
-import org.broadside.validation.Problem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +23,22 @@ class StatementParserRobustnessTest {
             byte[] junk = new byte[random.nextInt(2000)];
             random.nextBytes(junk);
             parsesOrRefuses(junk);
-            parsesOrRefuses(concat("---\n".getBytes(UTF_8), junk));
+            parsesOrRefuses(StatementFixtures.concat("---\n".getBytes(UTF_8), junk));
         }
     }
 
     @Test
     void refusesMutationsOfAValidStatement() {
-        byte[] valid = StatementParserTest.resource("migrants-day-2026.en.md");
+        byte[] valid = StatementFixtures.resource("migrants-day-2026.en.md");
         Random random = new Random(18122026);
         byte[] alphabet = "-:#&*!|>{}[]'\"\\\n\r\t ?%@`,~".getBytes(UTF_8);
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 1000; i++) {
             byte[] mutated = valid.clone();
             for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
                 int at = random.nextInt(mutated.length);
-                mutated[at] = random.nextBoolean() ? alphabet[random.nextInt(alphabet.length)] : (byte) random.nextInt(256);
+                mutated[at] = random.nextBoolean()
+                        ? alphabet[random.nextInt(alphabet.length)]
+                        : (byte) random.nextInt(256);
             }
             parsesOrRefuses(mutated);
         }
@@ -91,11 +91,13 @@ class StatementParserRobustnessTest {
 
     @Test
     void refusesNestingDeepEnoughToOverflowTheStack() {
-        assertThat(problemsOf("---\ntitle: " + "[".repeat(100_000) + "\n---\nBody.\n")).containsExactly(
-                "junk.md:2: front matter nests lists or mappings more than " + FrontMatterYaml.MAX_DEPTH + " levels deep");
+        String tooDeep = "front matter nests lists or mappings more than " + FrontMatterYaml.MAX_DEPTH + " levels deep";
+
+        assertThat(problemsOf("---\ntitle: " + "[".repeat(100_000) + "\n---\nBody.\n"))
+                .containsExactly("junk.md:2: " + tooDeep);
         assertThat(problemsOf("---\ntitle: " + "- ".repeat(100_000) + "x\n---\nBody.\n")).hasSize(1);
-        assertThat(problemsOf("---\ntitle:\n" + "- ".repeat(100_000) + "x\n---\nBody.\n")).containsExactly(
-                "junk.md:3: front matter nests lists or mappings more than " + FrontMatterYaml.MAX_DEPTH + " levels deep");
+        assertThat(problemsOf("---\ntitle:\n" + "- ".repeat(100_000) + "x\n---\nBody.\n"))
+                .containsExactly("junk.md:3: " + tooDeep);
     }
 
     @Test
@@ -127,16 +129,6 @@ class StatementParserRobustnessTest {
     }
 
     private List<String> problemsOf(String text) {
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
-                () -> parser.parse("junk.md", text.getBytes(UTF_8)));
-        assertThat(refused).as("refused").isNotNull();
-        return refused.problems().stream().map(Problem::toString).toList();
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = new byte[first.length + second.length];
-        System.arraycopy(first, 0, both, 0, first.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
+        return StatementFixtures.problems(parser, "junk.md", text.getBytes(UTF_8));
     }
 }

@@ -2,10 +2,10 @@ package org.broadside.statement;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadside.statement.StatementFixtures.concat;
+import static org.broadside.statement.StatementFixtures.resource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +46,11 @@ class StatementParserTest {
         assertThat(statement.pressEmbargo()).contains(Duration.ofHours(24));
         assertThat(statement.audiences()).containsExactly("press", "members", "social");
         assertThat(statement.contact()).isEqualTo(new ReferenceContact("Ligaya Santos",
-                "Spokesperson, Grassroots Migrants Network", "+852 5555 0142", "press@grassroots-migrants.example.org"));
+                "Spokesperson, Grassroots Migrants Network", "+852 5555 0142",
+                "press@grassroots-migrants.example.org"));
         assertThat(statement.hashtags()).containsExactly("MigrantsDay", "NoOneIsIllegal", "移工");
-        assertThat(statement.link()).isEqualTo(URI.create("https://grassroots-migrants.example.org/statements/migrants-day-2026"));
+        assertThat(statement.link())
+                .isEqualTo(URI.create("https://grassroots-migrants.example.org/statements/migrants-day-2026"));
         assertThat(statement.summary()).isEqualTo("On International Migrants Day we stand with every worker"
                 + " who was forced to leave home to survive.\n");
         assertThat(statement.translationOf()).isNull();
@@ -69,7 +70,8 @@ class StatementParserTest {
         Statement statement = parser.parse(SPANISH, bytes);
 
         // Accents stripped, punctuation turned into '-', cut at the last word that fits in 80 characters.
-        assertThat(statement.id()).isEqualTo("las-y-los-trabajadores-migrantes-no-somos-mercancia-abajo-los-esquemas-de");
+        assertThat(statement.id())
+                .isEqualTo("las-y-los-trabajadores-migrantes-no-somos-mercancia-abajo-los-esquemas-de");
         assertThat(statement.title()).isEqualTo("Las y los trabajadores migrantes no somos mercancía: ¡abajo los"
                 + " esquemas de “movilidad gestionada” y alto a la migración forzada!");
         assertThat(statement.subtitle()).isEqualTo("Declaración de la Red de Migrantes de Base en el Día Internacional"
@@ -159,10 +161,17 @@ class StatementParserTest {
 
     @Test
     void readsAReleaseTimeWithAnOffsetOrZAsOneInstant() {
-        assertThat(releaseOf("2026-12-18T09:00+01:00")).isEqualTo(new ReleaseTime.At(Instant.parse("2026-12-18T08:00:00Z")));
-        assertThat(releaseOf("2026-12-18T08:00Z")).isEqualTo(new ReleaseTime.At(Instant.parse("2026-12-18T08:00:00Z")));
-        assertThat(releaseOf("2026-12-18 09:00+08:00")).isEqualTo(new ReleaseTime.At(Instant.parse("2026-12-18T01:00:00Z")));
-        assertThat(releaseOf("2026-12-18 09:00")).isEqualTo(new ReleaseTime.Local(LocalDateTime.of(2026, 12, 18, 9, 0)));
+        ReleaseTime eightUtc = new ReleaseTime.At(Instant.parse("2026-12-18T08:00:00Z"));
+
+        assertThat(releaseOf("2026-12-18T09:00+01:00")).isEqualTo(eightUtc);
+        assertThat(releaseOf("2026-12-18T08:00Z")).isEqualTo(eightUtc);
+        assertThat(releaseOf("2026-12-18 16:00+08:00")).isEqualTo(eightUtc);
+    }
+
+    @Test
+    void acceptsASpaceInsteadOfTheTInALocalReleaseTime() {
+        assertThat(releaseOf("2026-12-18 09:00"))
+                .isEqualTo(new ReleaseTime.Local(LocalDateTime.of(2026, 12, 18, 9, 0)));
     }
 
     @Test
@@ -229,21 +238,6 @@ class StatementParserTest {
 
     private ReleaseTime releaseOf(String written) {
         return parse("---\ntitle: T\nlanguage: en\ndate: 2026-12-17\nrelease: " + written + "\n---\nBody\n").release();
-    }
-
-    static byte[] resource(String name) {
-        try (InputStream in = StatementParserTest.class.getResourceAsStream("/statements/" + name)) {
-            return Objects.requireNonNull(in, "no resource " + name).readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = new byte[first.length + second.length];
-        System.arraycopy(first, 0, both, 0, first.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 
     private static String sha256(byte[] bytes) {

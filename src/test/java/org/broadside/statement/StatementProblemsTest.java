@@ -239,7 +239,8 @@ class StatementProblemsTest {
                 ---
                 Body.
                 """)).containsExactly(
-                "statement.md:8: contact phone 'call +852 5555 0142' may contain only digits, spaces, + - ( ) . / and an 'ext'",
+                "statement.md:8: contact phone 'call +852 5555 0142'"
+                        + " may contain only digits, spaces, + - ( ) . / and an 'ext'",
                 "statement.md:9: contact email 'Ligaya Santos <press@example.org>' is not a valid email address");
     }
 
@@ -289,9 +290,9 @@ class StatementProblemsTest {
             link: "https://example.org/\\u2028x"     | link 'https://example.org/\\u2028x' contains a line break
             translation_of: "original\\x85"          | translation_of 'original\\u0085' contains a line break
             contact: {name: "Ligaya\\x07"}           | contact name 'Ligaya\\u0007' contains control character U+0007
-            contact: {role: "Spokesperson\\e"}       | contact role 'Spokesperson\\u001B' contains control character U+001B
+            contact: {role: "Spokesperson\\e"} | contact role 'Spokesperson\\u001B' contains control character U+001B
             contact: {phone: "+852 5555\\n0142"}     | contact phone '+852 5555\\n0142' contains a line break
-            contact: {email: "a@example.org\\r\\nBcc: b@example.org"} | contact email 'a@example.org\\r\\nBcc: b@example.org' contains a line break
+            contact: {email: "a@x.org\\nBcc: b@x.org"} | contact email 'a@x.org\\nBcc: b@x.org' contains a line break
             """)
     void reportsControlCharactersInValuesThatCanBecomeHeadersOrFileNames(String entry, String message) {
         assertThat(problemsOf(validWith(entry))).containsExactly("statement.md:6: " + message);
@@ -342,10 +343,10 @@ class StatementProblemsTest {
 
     @Test
     void reportsAnEmptyBodyAtTheLineAfterTheFrontMatter() {
-        assertThat(problemsOf("---\ntitle: T\nlanguage: en\ndate: 2026-03-01\nrelease: 2026-03-01T10:00\n---\n \n\u00A0\t\n"))
-                .containsExactly("statement.md:7: the statement has no text after the front matter");
-        assertThat(problemsOf("---\ntitle: T\nlanguage: en\ndate: 2026-03-01\nrelease: 2026-03-01T10:00\n---"))
-                .containsExactly("statement.md:7: the statement has no text after the front matter");
+        assertThat(problemsOf(validWith("subtitle: x").replace("Body.\n", " \n\u00A0\t\n")))
+                .containsExactly("statement.md:8: the statement has no text after the front matter");
+        assertThat(problemsOf(validWith("subtitle: x").replace("---\nBody.\n", "---")))
+                .containsExactly("statement.md:8: the statement has no text after the front matter");
     }
 
     @Test
@@ -372,7 +373,8 @@ class StatementProblemsTest {
                 release: 2026-03-01T10:00
                 ---
                 Body.
-                """)).containsExactly("statement.md:4: front matter is not valid YAML: mapping values are not allowed here");
+                """)).containsExactly(
+                "statement.md:4: front matter is not valid YAML: mapping values are not allowed here");
         assertThat(problemsOf("""
                 ---
                 title: "Stop the deportations
@@ -410,8 +412,9 @@ class StatementProblemsTest {
         Arrays.fill(content, (byte) 0xFF);
 
         assertThat(problemsOf(content)).containsExactly("statement.md: file is 300 KiB, over the 256 KiB limit");
-        assertThat(problemsOf(new byte[256 * 1024 + 1])).containsExactly("statement.md: file is 257 KiB, over the 256 KiB limit");
-        assertThat(problems(new StatementParser(1000), new byte[1001]))
+        assertThat(problemsOf(new byte[256 * 1024 + 1]))
+                .containsExactly("statement.md: file is 257 KiB, over the 256 KiB limit");
+        assertThat(StatementFixtures.problems(new StatementParser(1000), "statement.md", new byte[1001]))
                 .containsExactly("statement.md: file is 1001 bytes, over the 1000-byte limit");
     }
 
@@ -421,7 +424,8 @@ class StatementProblemsTest {
 
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> parser.parse(file));
 
-        assertThat(refused.problems()).containsExactly(new Problem("statement.md", 0, "file is 300 KiB, over the 256 KiB limit"));
+        assertThat(refused.problems())
+                .containsExactly(new Problem("statement.md", 0, "file is 300 KiB, over the 256 KiB limit"));
     }
 
     @Test
@@ -437,7 +441,8 @@ class StatementProblemsTest {
                 Body.
                 """.replace("\n", "\r\n");
 
-        assertThat(problemsOf(crlf)).containsExactly("statement.md:4: release_zone 'Mars/Base' is not a known time zone");
+        assertThat(problemsOf(crlf))
+                .containsExactly("statement.md:4: release_zone 'Mars/Base' is not a known time zone");
     }
 
     @Test
@@ -473,13 +478,6 @@ class StatementProblemsTest {
     }
 
     private List<String> problemsOf(byte[] content) {
-        return problems(parser, content);
-    }
-
-    private static List<String> problems(StatementParser parser, byte[] content) {
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
-                () -> parser.parse("statement.md", content));
-        assertThat(refused).as("refused").isNotNull();
-        return refused.problems().stream().map(Problem::toString).toList();
+        return StatementFixtures.problems(parser, "statement.md", content);
     }
 }

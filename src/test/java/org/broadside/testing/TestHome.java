@@ -1,0 +1,92 @@
+package org.broadside.testing;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.broadside.Broadside;
+
+/**
+ * A Broadside home for one test: a temporary directory with copies of the repository's own config/,
+ * routes/ and templates/, so tests exercise exactly what operators get. Runs CLI commands in-process.
+ */
+public final class TestHome {
+    private static final Path REPOSITORY = Path.of("").toAbsolutePath();
+
+    private final Path dir;
+
+    public TestHome(Path dir) {
+        this.dir = dir;
+        for (String part : List.of("config", "routes", "templates")) {
+            copyTree(REPOSITORY.resolve(part), dir.resolve(part));
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Appends settings to this home's config/application.properties. */
+    public TestHome set(String key, String value) {
+        try {
+            Files.writeString(dir.resolve("config/application.properties"), "\n" + key + "=" + value + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a file into the home and returns its path. */
+    public Path write(String name, String content) {
+        try {
+            Path file = dir.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path outbox() {
+        return dir.resolve("outbox");
+    }
+
+    /** Runs {@code broadside --home DIR args...} in this JVM. */
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--home", dir.toString()));
+        all.addAll(List.of(args));
+        int code = Broadside.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    public record Result(int exitCode, String out, String err) {
+        public List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
