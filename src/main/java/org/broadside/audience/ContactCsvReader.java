@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.broadside.audience.CsvRecord.Malformation;
 import org.broadside.validation.Problem;
+import org.broadside.validation.Quoted;
+import org.broadside.validation.StrictUtf8;
 
 /**
  * Reads a contacts CSV file (RFC 4180, UTF-8 with or without a byte order mark) into valid contacts and
@@ -47,7 +49,7 @@ public final class ContactCsvReader {
         if (bytes.length > MAX_BYTES) {
             return ContactFile.refused(tooLarge(fileName, bytes.length));
         }
-        return new FileReading(fileName, list, Utf8Text.decode(bytes)).result();
+        return new FileReading(fileName, list, StrictUtf8.decode(bytes)).result();
     }
 
     private static Problem tooLarge(String fileName, long size) {
@@ -60,12 +62,12 @@ public final class ContactCsvReader {
     private static final class FileReading {
         private final String fileName;
         private final String list;
-        private final Utf8Text text;
+        private final StrictUtf8.Decoded text;
         private final List<Contact> contacts = new ArrayList<>();
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, Integer> firstLineOfAddress = new HashMap<>();
 
-        FileReading(String fileName, String list, Utf8Text text) {
+        FileReading(String fileName, String list, StrictUtf8.Decoded text) {
             this.fileName = fileName;
             this.list = list;
             this.text = text;

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.broadside.validation.Quoted;
+import org.broadside.validation.Suggestions;
 
 /**
  * The rule for each column's value. Each check takes a value that is present, stripped and free of control
@@ -93,7 +95,7 @@ final class ContactFields {
         if (locale.isEmpty()) {
             Optional<Locale> intended = wellFormed(value.replace('_', '-'));
             problems.add("language " + Quoted.of(value) + " is not a well-formed BCP 47 tag"
-                    + intended.map(tag -> " (did you mean " + Quoted.of(tag.toLanguageTag()) + "?)").orElse(""));
+                    + intended.map(tag -> Suggestions.didYouMean(tag.toLanguageTag())).orElse(""));
             return null;
         }
         if (!isKnownLanguage(locale.get().getLanguage())) {
@@ -122,8 +124,8 @@ final class ContactFields {
     static String timezone(String value, List<String> problems) {
         if (!ZONES.contains(value)) {
             problems.add("timezone " + Quoted.of(value) + " is not an IANA time zone"
-                    + ClosestName.to(value, ZONES)
-                            .map(zone -> " (did you mean " + Quoted.of(zone) + "?)")
+                    + Suggestions.closest(value, ZONES)
+                            .map(Suggestions::didYouMean)
                             .orElse(" (for example 'Europe/Berlin')"));
             return null;
         }

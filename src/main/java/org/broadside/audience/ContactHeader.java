@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.broadside.validation.Quoted;
+import org.broadside.validation.Suggestions;
 
 /**
  * The header row of a contacts file: which column sits where. Names are matched ignoring case and
@@ -46,8 +48,8 @@ final class ContactHeader {
     }
 
     private static String unknown(String written, String name) {
-        return "unknown column " + Quoted.of(written) + ClosestName.to(name, ContactColumn.headers())
-                .map(suggestion -> " (did you mean " + Quoted.of(suggestion) + "?)")
+        return "unknown column " + Quoted.of(written) + Suggestions.closest(name, ContactColumn.headers())
+                .map(Suggestions::didYouMean)
                 .orElse(" (the columns are " + String.join(", ", ContactColumn.headers()) + ")");
     }
 

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.broadside.validation.ControlCharacters;
+import org.broadside.validation.Quoted;
 
 /** Turns one data row into a {@link Contact}, or says everything wrong with it at once. */
 final class ContactRowReader {
@@ -76,7 +78,7 @@ final class ContactRowReader {
     }
 
     private static boolean hasControlCharacter(ContactColumn column, String field, List<String> problems) {
-        OptionalInt found = ControlCharacters.first(field);
+        OptionalInt found = ControlCharacters.firstForbiddenInOneLine(field);
         if (found.isEmpty()) {
             return false;
         }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.broadside.store.Database;
 import org.broadside.store.Sql;
+import org.broadside.validation.Quoted;
 
 /**
  * Contacts, their list memberships and suppressions in the database. Every statement here runs unchanged

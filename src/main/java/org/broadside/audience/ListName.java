@@ -3,10 +3,11 @@ package org.broadside.audience;
 import java.util.regex.Pattern;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Problem;
+import org.broadside.validation.Quoted;
 
 /** The rule for list names, which operators type on the command line and in statements' audiences. */
 public final class ListName {
-    static final String RULE =
+    public static final String RULE =
             "lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 100 characters";
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");

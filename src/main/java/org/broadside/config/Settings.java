@@ -23,6 +23,7 @@ import java.util.Properties;
 public final class Settings {
     private static final String DEFAULTS = "/org/broadside/config/defaults.properties";
     private static final String FILE = "config/application.properties";
+    private static final java.util.List<String> DIRECTORIES = java.util.List.of("broadside.inbox.dir", "broadside.outbox.dir");
 
     private final Path home;
     private final Properties values;
@@ -126,11 +127,17 @@ public final class Settings {
         return new Settings(home, copy);
     }
 
-    /** All settings, as handed to Camel's property placeholders. */
+    /**
+     * All settings, as handed to Camel's property placeholders. Directory settings are resolved against the
+     * home, so a route's {@code file:{{broadside.inbox.dir}}} means the same folder whatever the working directory.
+     */
     public Properties asProperties() {
         Properties copy = new Properties();
         copy.putAll(values);
         copy.setProperty("broadside.home", home.toString());
+        for (String key : DIRECTORIES) {
+            find(key).ifPresent(value -> copy.setProperty(key, home.resolve(value).normalize().toString()));
+        }
         return copy;
     }
 }

@@ -1,6 +1,8 @@
 package org.broadside.statement;
 
 import java.util.OptionalInt;
+import org.broadside.validation.ControlCharacters;
+import org.broadside.validation.Quoted;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -42,7 +44,7 @@ record Field(String name, Node node, int line, LineMap lines) {
         if (text == null) {
             return null;
         }
-        OptionalInt forbidden = text.codePoints().filter(ControlCharacters::isForbiddenInOneLine).findFirst();
+        OptionalInt forbidden = ControlCharacters.firstForbiddenInOneLine(text);
         if (forbidden.isEmpty()) {
             return text;
         }
@@ -60,7 +62,7 @@ record Field(String name, Node node, int line, LineMap lines) {
 
     /** Reports what is wrong with the value as written, as in "release_zone 'Mars/Base' is not a known time zone". */
     void reportValue(String written, String complaint, Problems problems) {
-        report(Problems.quote(written) + " " + complaint, problems);
+        report(Quoted.of(written) + " " + complaint, problems);
     }
 
     /** What a node is, in the words of a message: "a list". */

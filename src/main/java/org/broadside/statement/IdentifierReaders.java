@@ -1,12 +1,12 @@
 package org.broadside.statement;
 
 import java.util.regex.Pattern;
+import org.broadside.audience.ListName;
 
 /** Readers for the names a statement refers to things by: its id, audience lists and hashtags. */
 final class IdentifierReaders {
     /** Ids become file names and parts of links, so they are kept to what is safe everywhere. */
     private static final Pattern STATEMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
-    private static final Pattern LIST_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     /** Any script: a hashtag in Chinese or Arabic is as much a hashtag as one in English. */
     private static final Pattern HASHTAG = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_]+");
 
@@ -24,13 +24,13 @@ final class IdentifierReaders {
         return null;
     }
 
+    /** By the rule the contacts import applies, so that every audience named can be a list that exists. */
     static String listName(Field field, Problems problems) {
         String name = field.singleLine(problems);
-        if (name == null || LIST_NAME.matcher(name).matches()) {
+        if (name == null || ListName.isValid(name)) {
             return name;
         }
-        field.reportValue(name, "is not a list name: lower-case letters, digits, '-' and '_',"
-                + " starting with a letter or digit", problems);
+        field.reportValue(name, "is not a valid list name (" + ListName.RULE + ")", problems);
         return null;
     }
 

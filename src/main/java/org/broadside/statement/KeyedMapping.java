@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.broadside.validation.Quoted;
+import org.broadside.validation.Suggestions;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -39,9 +41,7 @@ final class KeyedMapping {
 
     private void add(String key, NodeTuple entry, int line, List<String> knownKeys, LineMap lines) {
         if (!knownKeys.contains(key)) {
-            problems.add(line, "unknown key " + Problems.quote(key) + in() + KeySuggester.closest(key, knownKeys)
-                    .map(known -> " (did you mean '" + known + "'?)")
-                    .orElse(""));
+            problems.add(line, "unknown key " + Quoted.of(key) + in() + Suggestions.didYouMean(key, knownKeys));
         } else if (fields.containsKey(key)) {
             int firstLine = fields.get(key).line();
             problems.add(line, "duplicate key '" + key + "'" + in() + " (first at line " + firstLine + ")");

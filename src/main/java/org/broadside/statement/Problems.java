@@ -8,8 +8,6 @@ import org.broadside.validation.Problem;
 
 /** The problems found in one file, collected so that an operator can fix them all after a single run. */
 final class Problems {
-    private static final int MAX_QUOTED_LENGTH = 60;
-
     private final String fileName;
     private final List<Problem> found = new ArrayList<>();
 
@@ -37,32 +35,5 @@ final class Problems {
         List<Problem> inFileOrder = new ArrayList<>(found);
         inFileOrder.sort(Comparator.comparingInt(Problem::line));
         return new InvalidInputException(inFileOrder);
-    }
-
-    /**
-     * Quotes a value for a message. Control characters are escaped so that a message stays on one line
-     * and shows the operator exactly what is wrong; long values are cut, the start is enough to find them.
-     */
-    static String quote(String value) {
-        StringBuilder quoted = new StringBuilder("'");
-        int[] codePoints = value.codePoints().toArray();
-        for (int i = 0; i < codePoints.length && i < MAX_QUOTED_LENGTH; i++) {
-            quoted.append(escaped(codePoints[i]));
-        }
-        if (codePoints.length > MAX_QUOTED_LENGTH) {
-            quoted.append('…');
-        }
-        return quoted.append('\'').toString();
-    }
-
-    private static String escaped(int codePoint) {
-        return switch (codePoint) {
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            case '\t' -> "\\t";
-            default -> ControlCharacters.isBreakOrControl(codePoint)
-                    ? String.format("\\u%04X", codePoint)
-                    : Character.toString(codePoint);
-        };
     }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * One language version of a statement, as parsed from its Markdown file with YAML front matter.
  *
- * <p>{@code source} is the exact text of the file and {@code sha256} its hash (lower-case hex of the
- * UTF-8 bytes): approval pins that hash, and dispatch renders only content whose hash is pinned.
+ * <p>{@code source} is the exact text of the file, without a leading byte order mark, and {@code sha256}
+ * its hash (lower-case hex of its UTF-8 bytes, as {@link org.broadside.approval.ContentHash} computes it):
+ * approval pins that hash, and dispatch renders only content whose hash is pinned.
  *
  * @param id           from front matter, else a slug of the title
  * @param language     BCP 47 tag as written, e.g. {@code pt-BR}

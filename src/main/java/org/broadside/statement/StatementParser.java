@@ -5,14 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.broadside.approval.ContentHash;
 import org.broadside.validation.InvalidInputException;
+import org.broadside.validation.Quoted;
+import org.broadside.validation.StrictUtf8;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
 /**
@@ -46,13 +46,14 @@ public final class StatementParser {
     }
 
     /**
-     * Problems name the file by its file name alone, as the operator sees it in the inbox.
+     * Problems name the file by the path as the operator gave it, so that they can tell apart files of the
+     * same name in different folders and open the one meant.
      *
      * @throws InvalidInputException when the file is not a valid statement
      * @throws UncheckedIOException  when the file cannot be read at all
      */
     public Statement parse(Path file) {
-        String fileName = String.valueOf(file.getFileName());
+        String fileName = file.toString();
         try {
             // Checked before reading, so that a huge file is never loaded into memory.
             Problems problems = new Problems(fileName);
@@ -69,9 +70,25 @@ public final class StatementParser {
         Problems problems = new Problems(fileName);
         checkSize(content.length, problems);
         problems.throwIfAny();
-        String source = StrictUtf8.decode(content, problems).orElseThrow(problems::exception);
+        String source = decode(content, problems);
         FrontMatter frontMatter = FrontMatter.split(source, problems).orElseThrow(problems::exception);
-        return read(frontMatter, source, sha256(content), problems);
+        // The hash of the text, not of the bytes: it is what the database stores, and a file saved with a
+        // byte order mark is the same statement as one saved without.
+        return read(frontMatter, source, ContentHash.of(source), problems);
+    }
+
+    /**
+     * The text, which must be exactly what the bytes say since approval pins its hash. One bad line is
+     * enough to show the file was saved in another encoding, and saving it again as UTF-8 fixes them all.
+     */
+    private static String decode(byte[] content, Problems problems) {
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(content);
+        if (!decoded.isValid()) {
+            int firstLine = decoded.malformedLines().firstKey();
+            problems.add(firstLine, decoded.malformedLines().get(firstLine));
+        }
+        problems.throwIfAny();
+        return decoded.text();
     }
 
     private Statement read(FrontMatter frontMatter, String source, String sha256, Problems problems) {
@@ -123,7 +140,7 @@ public final class StatementParser {
     private static String translationOf(KeyedMapping keys, String id, Problems problems) {
         String original = keys.optional("translation_of", IdentifierReaders::statementId).orElse(null);
         if (original != null && original.equals(id)) {
-            problems.add(keys.lineOf("translation_of"), "translation_of " + Problems.quote(original)
+            problems.add(keys.lineOf("translation_of"), "translation_of " + Quoted.of(original)
                     + " is this statement's own id; it must be the id of the original");
         }
         return original;
@@ -146,13 +163,5 @@ public final class StatementParser {
         problems.add(0, maxBytes % KIB == 0
                 ? "file is %d KiB, over the %d KiB limit".formatted((size + KIB - 1) / KIB, maxBytes / KIB)
                 : "file is %d bytes, over the %d-byte limit".formatted(size, maxBytes));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

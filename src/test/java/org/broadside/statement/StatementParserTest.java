@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import org.broadside.approval.ContentHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,14 +123,25 @@ class StatementParserTest {
     }
 
     @Test
-    void stripsAByteOrderMarkFromTheSourceButHashesTheBytesAsGiven() {
+    void stripsAByteOrderMarkSoThatTheFileHashesAsTheSameFileWithout() {
         byte[] withoutMark = resource(ENGLISH);
         byte[] withMark = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, withoutMark);
 
-        Statement statement = parser.parse(ENGLISH, withMark);
+        Statement marked = parser.parse(ENGLISH, withMark);
 
-        assertThat(statement.source()).isEqualTo(new String(withoutMark, UTF_8));
-        assertThat(statement.sha256()).isEqualTo(sha256(withMark)).isNotEqualTo(sha256(withoutMark));
+        assertThat(marked.source()).isEqualTo(new String(withoutMark, UTF_8));
+        assertThat(marked.sha256()).isEqualTo(parser.parse(ENGLISH, withoutMark).sha256())
+                .isEqualTo(sha256(withoutMark));
+    }
+
+    @Test
+    void hashesTheSourceAsTheDatabaseStoresItSoThatReparsingTheStoredSourceGivesTheSameHash() {
+        byte[] withMark = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, resource(ENGLISH));
+
+        Statement submitted = parser.parse(ENGLISH, withMark);
+        Statement reparsed = parser.parse(ENGLISH, submitted.source().getBytes(UTF_8));
+
+        assertThat(submitted.sha256()).isEqualTo(ContentHash.of(submitted.source())).isEqualTo(reparsed.sha256());
     }
 
     @Test

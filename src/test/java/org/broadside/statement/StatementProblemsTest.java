@@ -1,5 +1,6 @@
 package org.broadside.statement;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.broadside.audience.ListName;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Problem;
 import org.junit.jupiter.api.Test;
@@ -215,8 +217,7 @@ class StatementProblemsTest {
                 ---
                 Body.
                 """)).containsExactly(
-                "statement.md:6: audience 'Press Desk' is not a list name: lower-case letters, digits, '-' and '_',"
-                        + " starting with a letter or digit",
+                "statement.md:6: audience 'Press Desk' is not a valid list name (" + ListName.RULE + ")",
                 "statement.md:8: hashtag '#Migrantes en lucha' must be letters, marks, digits and '_' only,"
                         + " with no spaces or punctuation",
                 "statement.md:9: hashtag '#no-one-is-illegal' must be letters, marks, digits and '_' only,"
@@ -319,6 +320,16 @@ class StatementProblemsTest {
     }
 
     @Test
+    void refusesAnAudienceNoContactListCouldBeCalled() {
+        String tooLong = "a".repeat(101);
+
+        assertThat(problemsOf(validWith("audiences: [" + tooLong + "]"))).containsExactly("statement.md:6: audience '"
+                + "a".repeat(80) + "…' is not a valid list name (" + ListName.RULE + ")");
+        assertThat(parser.parse("statement.md", validWith("audiences: [" + "a".repeat(100) + "]").getBytes(UTF_8))
+                .audiences()).containsExactly("a".repeat(100));
+    }
+
+    @Test
     void requiresAnIdWhenTheTitleHasNoLatinLettersOrDigits() {
         assertThat(problemsOf("""
                 ---
@@ -400,10 +411,18 @@ class StatementProblemsTest {
         int offset = new String(valid, UTF_8).indexOf("Día") + 1;
         broken[offset + 1] = 'x';  // the continuation byte of í
 
-        assertThat(problemsOf(broken))
-                .containsExactly("statement.md:6: not valid UTF-8 (byte 0xC3 at offset " + offset + ")");
-        assertThat(problemsOf(new byte[] {'-', '-', '-', '\n', (byte) 0xFF}))
-                .containsExactly("statement.md:2: not valid UTF-8 (byte 0xFF at offset 4)");
+        assertThat(problemsOf(broken)).containsExactly(
+                "statement.md:6: not valid UTF-8 (byte 0xC3 at byte 12 of the line); save the file as UTF-8");
+        assertThat(problemsOf(new byte[] {'-', '-', '-', '\n', (byte) 0xFF})).containsExactly(
+                "statement.md:2: not valid UTF-8 (byte 0xFF at byte 1 of the line); save the file as UTF-8");
+    }
+
+    @Test
+    void reportsOnlyTheFirstLineOfAFileSavedInAnotherEncoding() {
+        byte[] latin1 = validWith("subtitle: Día del Migrante").replace("Body.", "Día.").getBytes(ISO_8859_1);
+
+        assertThat(problemsOf(latin1)).containsExactly(
+                "statement.md:6: not valid UTF-8 (byte 0xED at byte 12 of the line); save the file as UTF-8");
     }
 
     @Test
@@ -419,13 +438,25 @@ class StatementProblemsTest {
     }
 
     @Test
-    void refusesAnOversizedFileOnDiskAndNamesItByItsFileName(@TempDir Path directory) throws IOException {
+    void refusesAnOversizedFileOnDiskAndNamesItByThePathAsGiven(@TempDir Path directory) throws IOException {
         Path file = Files.write(directory.resolve("statement.md"), new byte[300 * 1024]);
 
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> parser.parse(file));
 
         assertThat(refused.problems())
-                .containsExactly(new Problem("statement.md", 0, "file is 300 KiB, over the 256 KiB limit"));
+                .containsExactly(new Problem(file.toString(), 0, "file is 300 KiB, over the 256 KiB limit"));
+    }
+
+    @Test
+    void namesAFileGivenByARelativePathByThatPathNotAnAbsoluteOne(@TempDir Path directory) throws IOException {
+        Path absolute = Files.writeString(directory.resolve("statement.md"), validWith("titel: x"));
+        Path relative = Path.of("").toAbsolutePath().relativize(absolute);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> parser.parse(relative));
+
+        assertThat(refused.problems()).extracting(Problem::toString)
+                .containsExactly(relative + ":6: unknown key 'titel' (did you mean 'title'?)");
     }
 
     @Test

@@ -1,16 +1,17 @@
-package org.broadside.audience;
+package org.broadside.validation;
 
 /**
  * A value as it appears inside a problem message: quoted, with control characters escaped so that a
- * hostile or broken field cannot break the operator's terminal or forge extra report lines, and shortened.
+ * hostile or broken value cannot break the operator's terminal or forge extra report lines, and cut short,
+ * since its start is enough to find it in the file.
  */
-final class Quoted {
+public final class Quoted {
     private static final int MAX_CODE_POINTS = 80;
 
     private Quoted() {
     }
 
-    static String of(String value) {
+    public static String of(String value) {
         StringBuilder shown = new StringBuilder("'");
         int shownCodePoints = 0;
         for (int i = 0; i < value.length(); i = value.offsetByCodePoints(i, 1)) {

@@ -1,4 +1,4 @@
-package org.broadside.audience;
+package org.broadside.validation;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,21 +10,35 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A file's bytes decoded as UTF-8 (an initial byte order mark dropped), with the lines that are not UTF-8.
- * Bad bytes become U+FFFD so that the rest of the file still parses and keeps its line numbers; the rows
- * touching those lines are reported, not imported.
- *
- * @param text           the decoded text
- * @param malformedLines for each 1-based line with bad bytes, a description of the first of them
+ * Decodes an operator's file as UTF-8 and nothing else, so that its bytes stand for exactly one text.
+ * A leading byte order mark, which some editors write, is dropped: no reader should see it, and a file
+ * with one reads as the same text as the file without.
  */
-record Utf8Text(String text, SortedMap<Integer, String> malformedLines) {
+public final class StrictUtf8 {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    Utf8Text {
-        malformedLines = Collections.unmodifiableSortedMap(new TreeMap<>(malformedLines));
+    private StrictUtf8() {
     }
 
-    static Utf8Text decode(byte[] bytes) {
+    /**
+     * A decoded file. Bad bytes are never taken for what was meant: each line holding some is reported.
+     * They stand as U+FFFD in the text only so that the rest of the file keeps its line numbers and can
+     * still be read; a caller that needs the whole text refuses it unless {@link #isValid()}.
+     *
+     * @param text           the decoded text, without a leading byte order mark
+     * @param malformedLines for each 1-based line with bad bytes, a message describing the first of them
+     */
+    public record Decoded(String text, SortedMap<Integer, String> malformedLines) {
+        public Decoded {
+            malformedLines = Collections.unmodifiableSortedMap(new TreeMap<>(malformedLines));
+        }
+
+        public boolean isValid() {
+            return malformedLines.isEmpty();
+        }
+    }
+
+    public static Decoded decode(byte[] bytes) {
         int start = startsWithBom(bytes) ? BOM.length : 0;
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         // UTF-8 never yields more chars than bytes, so the buffer cannot overflow.
@@ -35,15 +49,14 @@ record Utf8Text(String text, SortedMap<Integer, String> malformedLines) {
         CoderResult result;
         while ((result = decoder.decode(in, out, true)).isError()) {
             int at = in.position();
-            int line = lines.lineAt(at);
-            malformed.putIfAbsent(line, String.format(
+            malformed.putIfAbsent(lines.lineAt(at), String.format(
                     "not valid UTF-8 (byte 0x%02X at byte %d of the line); save the file as UTF-8",
-                    bytes[at], at - lines.lineStart() + 1));
+                    bytes[at] & 0xFF, at - lines.lineStart() + 1));
             out.put('\uFFFD');
             in.position(at + result.length());
         }
         decoder.flush(out);
-        return new Utf8Text(out.flip().toString(), malformed);
+        return new Decoded(out.flip().toString(), malformed);
     }
 
     private static boolean startsWithBom(byte[] bytes) {

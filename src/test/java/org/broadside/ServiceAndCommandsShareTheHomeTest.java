@@ -1,0 +1,76 @@
+package org.broadside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.broadside.release.ReleaseRequest;
+import org.broadside.testing.Samples;
+import org.broadside.testing.TestHome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code broadside run} in its own JVM, and the CLI in this one, on the same home: the embedded database is
+ * shared between processes, the service resumes a release left in progress, and it submits what lands in
+ * the inbox.
+ */
+class ServiceAndCommandsShareTheHomeTest {
+    @TempDir
+    Path dir;
+    Process service;
+
+    @AfterEach
+    void stopService() throws InterruptedException {
+        if (service != null) {
+            service.destroy();
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theServiceResumesAnOpenReleaseAndTakesStatementsFromTheInboxWhileCommandsRun() throws Exception {
+        TestHome home = new TestHome(dir);
+        home.run("contacts", "import", home.write("m.csv", Samples.CONTACTS).toString(), "--list", "members");
+        home.run("submit", home.write("en.md", Samples.english()).toString());
+        home.run("approve", "may-day-2027", "--by", "Eni");
+        try (App app = App.open(org.broadside.config.Settings.load(dir))) {
+            // As if a release command had opened the release and died before sending anything.
+            app.releaseService().open(new ReleaseRequest("may-day-2027", Instant.now()));
+        }
+        assertThat(home.run("status", "may-day-2027").out()).contains("3 deliveries: 3 pending");
+
+        service = startService(dir);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(home.run("status", "may-day-2027").out()).contains("3 deliveries: 3 sent"));
+        assertThat(ReleaseEndToEndTest.emlFiles(home.outbox().resolve("may-day-2027"))).hasSize(3);
+
+        Files.createDirectories(dir.resolve("inbox"));
+        Files.writeString(dir.resolve("inbox/draft.md.tmp"), Samples.statement("june-20", "en", "", "Refugees.\n"));
+        Files.move(dir.resolve("inbox/draft.md.tmp"), dir.resolve("inbox/june-20.md"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(home.run("status").out()).contains("june-20 [en] needs approval; not released"));
+        assertThat(dir.resolve("inbox/.done/june-20.md")).exists();
+        assertThat(home.run("approve", "june-20", "--by", "Eni").exitCode()).as("the CLI writes while the service runs")
+                .isZero();
+    }
+
+    private static Process startService(Path home) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Broadside.class.getName(), "--home", home.toString(), "run")
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "service-test.log").toAbsolutePath().toFile())
+                .start();
+    }
+}
