@@ -63,6 +63,14 @@ class ServiceAndCommandsShareTheHomeTest {
         assertThat(dir.resolve("inbox/.done/june-20.md")).exists();
         assertThat(home.run("approve", "june-20", "--by", "Eni").exitCode()).as("the CLI writes while the service runs")
                 .isZero();
+
+        Files.writeString(dir.resolve("inbox/broken.md.tmp"), Samples.english().replace("title:", "titel:"));
+        Files.move(dir.resolve("inbox/broken.md.tmp"), dir.resolve("inbox/broken.md"));
+
+        Path reasons = dir.resolve("inbox/.failed/broken.md.errors.txt");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(reasons));
+        assertThat(Files.readString(reasons)).contains("broken.md:3: unknown key 'titel' (did you mean 'title'?)");
+        assertThat(dir.resolve("inbox/.failed/broken.md")).exists();
     }
 
     private static Process startService(Path home) throws IOException {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.broadside.intake.StatementStore;
+import org.broadside.statement.ContentHash;
 import org.broadside.intake.StoredStatement;
 import org.broadside.store.Database;
 import org.broadside.store.Sql;

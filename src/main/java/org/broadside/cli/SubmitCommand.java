@@ -3,7 +3,7 @@ package org.broadside.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.broadside.App;
-import org.broadside.approval.ContentHash;
+import org.broadside.statement.ContentHash;
 import org.broadside.intake.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

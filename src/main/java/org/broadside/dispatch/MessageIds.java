@@ -1,7 +1,7 @@
 package org.broadside.dispatch;
 
 import java.util.Locale;
-import org.broadside.approval.ContentHash;
+import org.broadside.statement.ContentHash;
 
 /**
  * Message-IDs derived from (release, recipient): unique per delivery and the same on every retry, so a

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.broadside.approval.ContentHash;
+import org.broadside.statement.ContentHash;
 import org.broadside.statement.Statement;
 import org.broadside.statement.StatementParser;
 import org.broadside.store.Database;
@@ -33,7 +33,7 @@ public final class StatementStore {
 
     /** Stores a parsed version as the current content of its id, in one transaction. */
     public void save(Statement statement, String sourceName, Connection connection) throws SQLException {
-        String sha256 = ContentHash.of(statement.source());
+        String sha256 = statement.sha256();
         // Content is immutable and shared by hash: submitting the same text twice stores it once.
         Sql.update(connection, "INSERT INTO statement_contents (sha256, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 sha256, statement.source());

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.broadside.approval.Approvals;
-import org.broadside.approval.ContentHash;
+import org.broadside.statement.ContentHash;
 import org.broadside.statement.Statement;
 import org.broadside.statement.StatementParser;
 import org.broadside.store.Database;
@@ -61,7 +61,7 @@ public final class Submission {
             checkAgainstStore(sourceName, statement, connection);
             Optional<StoredStatement> before = statements.find(statement.id(), connection);
             statements.save(statement, sourceName, connection);
-            String sha256 = ContentHash.of(statement.source());
+            String sha256 = statement.sha256();
             return new Result(statement.id(), statement.language(), sha256, status(before, sha256, connection));
         });
     }

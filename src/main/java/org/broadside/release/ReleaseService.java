@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.broadside.approval.Approvals;
-import org.broadside.approval.ContentHash;
+import org.broadside.statement.ContentHash;
 import org.broadside.audience.Contact;
 import org.broadside.audience.ContactStore;
 import org.broadside.dispatch.Ledger;

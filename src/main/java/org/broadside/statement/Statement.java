@@ -11,7 +11,7 @@ import java.util.Optional;
  * One language version of a statement, as parsed from its Markdown file with YAML front matter.
  *
  * <p>{@code source} is the exact text of the file, without a leading byte order mark, and {@code sha256}
- * its hash (lower-case hex of its UTF-8 bytes, as {@link org.broadside.approval.ContentHash} computes it):
+ * its hash (lower-case hex of its UTF-8 bytes, as {@link ContentHash} computes it):
  * approval pins that hash, and dispatch renders only content whose hash is pinned.
  *
  * @param id           from front matter, else a slug of the title

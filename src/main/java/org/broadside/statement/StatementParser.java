@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.broadside.approval.ContentHash;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Quoted;
 import org.broadside.validation.StrictUtf8;

@@ -38,6 +38,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(0);
         config.setPoolName("broadside");
+        // Keep trying to connect for a while: when a command and the service open the embedded file at the
+        // same moment, H2 briefly refuses one of them ("Lock file recently modified") until the other serves it.
+        config.setInitializationFailTimeout(20_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).load().migrate();

@@ -30,9 +30,10 @@ class CommandLineErrorsTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
+        String file = dir.resolve("statement.md").toString();
         assertThat(result.errLines()).contains(
-                "statement.md:3: unknown key 'titel' (did you mean 'title'?)",
-                "statement.md:9: release_zone 'Mars/Base' is not a known time zone");
+                file + ":3: unknown key 'titel' (did you mean 'title'?)",
+                file + ":9: release_zone 'Mars/Base' is not a known time zone");
         assertThat(home.run("status").out()).contains("no statements submitted");
     }
 

@@ -1,4 +1,4 @@
-package org.broadside.approval;
+package org.broadside.statement;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
