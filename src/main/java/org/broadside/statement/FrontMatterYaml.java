@@ -89,12 +89,22 @@ final class FrontMatterYaml {
 
     /** snakeyaml's own wording, on one line, with where the construct it was reading began. */
     private String describe(MarkedYamlEngineException e) {
-        String problem = oneLine(e.getProblem());
+        String problem = oneLine(e.getProblem()) + hint(e.getProblem());
         String context = e.getContext() == null ? "" : oneLine(e.getContext());
         if (context.isEmpty() || e.getContextMark().isEmpty()) {
             return problem;
         }
         return problem + " (" + context + " at line " + lines.lineOf(e.getContextMark()) + ")";
+    }
+
+    /**
+     * The YAML mistake people make most with statements is a title such as {@code Migrants Day: a call}
+     * whose ": " YAML reads as a second key; snakeyaml's wording does not say how to fix it.
+     */
+    private static String hint(String problem) {
+        return problem != null && problem.contains("mapping values are not allowed")
+                ? "; a value containing ': ' must be quoted, e.g. title: 'Migrants Day: a call'"
+                : "";
     }
 
     private static String oneLine(String text) {

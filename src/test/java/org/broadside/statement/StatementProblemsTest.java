@@ -385,7 +385,8 @@ class StatementProblemsTest {
                 ---
                 Body.
                 """)).containsExactly(
-                "statement.md:4: front matter is not valid YAML: mapping values are not allowed here");
+                "statement.md:4: front matter is not valid YAML: mapping values are not allowed here;"
+                        + " a value containing ': ' must be quoted, e.g. title: 'Migrants Day: a call'");
         assertThat(problemsOf("""
                 ---
                 title: "Stop the deportations
