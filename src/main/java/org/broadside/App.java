@@ -36,12 +36,24 @@ import org.broadside.social.MastodonRule;
 import org.broadside.social.Network;
 import org.broadside.statement.StatementParser;
 import org.broadside.store.Database;
+import org.broadside.release.Release;
+import org.broadside.release.ReleaseControl;
+import org.broadside.release.TriggerDecision;
+import org.broadside.schedule.Observances;
+import org.broadside.schedule.ObservancesFile;
+import org.broadside.schedule.ReleaseTriggers;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every part of Broadside built from one home's settings: the composition root shared by the CLI commands,
  * the service and the tests. Opening it opens (and migrates) the database; closing it closes what it opened.
  */
 public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private final Settings settings;
     private final Clock clock;
     private final Database database;
@@ -59,15 +71,24 @@ public final class App implements AutoCloseable {
     private final SocialRelease socialRelease;
     private final OutboxTransport outboxTransport;
     private final SmtpTransport smtpTransport;
+    private final Observances observances;
+    private final TriggerDecision triggerDecision;
+    private final ReleaseControl releaseControl;
+    private ReleaseTriggers triggers;
+    /** Where a fired trigger's release goes: set by the service to its pipeline's release-due route. */
+    private volatile Consumer<Release> dueDispatch =
+            release -> LOG.warn("release {} is due, but no pipeline runs in this process", release.id());
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         checkTransport(settings);
         MailIdentity identity = mailIdentity(settings);
+        ZoneId defaultZone = zone(settings, "broadside.release.default-zone");
+        this.observances = ObservancesFile.load(settings.home().resolve("config").resolve("observances.yaml"));
         this.database = Database.open(settings);
         try {
-            this.parser = new StatementParser(settings.integer("broadside.statement.max-bytes"));
+            this.parser = new StatementParser(settings.integer("broadside.statement.max-bytes"), observances.names());
             this.statements = new StatementStore(database, parser, clock);
             this.approvals = new Approvals(database, statements, clock);
             this.submission = new Submission(database, parser, statements, approvals);
@@ -76,7 +97,10 @@ public final class App implements AutoCloseable {
             this.ledger = new Ledger(database, clock, settings.duration("broadside.dispatch.claim-lease"));
             MessageIds messageIds = new MessageIds(domainOf(identity.from()));
             this.releaseService = new ReleaseService(database, statements, approvals, contacts, releases, ledger,
-                    messageIds, new LinkedHashSet<>(settings.list("broadside.press.lists")), clock);
+                    messageIds, new LinkedHashSet<>(settings.list("broadside.press.lists")), observances,
+                    defaultZone, clock);
+            this.triggerDecision = new TriggerDecision(releases, settings.duration("broadside.schedule.grace"), clock);
+            this.releaseControl = new ReleaseControl(releaseService, releases, this::triggers, clock);
             this.templates = new Templates(settings.home().resolve("templates"));
             this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity);
             UnsubscribeLinks unsubscribe = new UnsubscribeLinks(new SignedTokens(SigningKey.load(settings)),
@@ -84,7 +108,7 @@ public final class App implements AutoCloseable {
             PinnedContent pinned = new PinnedContent(releases, statements);
             this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, clock);
             Path outbox = settings.path("broadside.outbox.dir");
-            this.socialRelease = new SocialRelease(pinned, templates, socialRules(settings), outbox);
+            this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings), outbox);
             this.outboxTransport = new OutboxTransport(outbox);
             this.smtpTransport = new SmtpTransport(SmtpSettings.from(settings));
         } catch (RuntimeException e) {
@@ -106,12 +130,41 @@ public final class App implements AutoCloseable {
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("submission", submission);
         beans.put("releaseService", releaseService);
+        beans.put("releaseControl", releaseControl);
         beans.put("ledger", ledger);
         beans.put("emailRendering", emailRendering);
         beans.put("socialRelease", socialRelease);
         beans.put("outboxTransport", outboxTransport);
         beans.put("smtpTransport", smtpTransport);
         return beans;
+    }
+
+    /** The release scheduler's triggers, opened on first use (Quartz takes a moment to start). */
+    public synchronized ReleaseTriggers triggers() {
+        if (triggers == null) {
+            triggers = ReleaseTriggers.create(database.dataSource(), this::fire,
+                    settings.duration("broadside.schedule.misfire-threshold").toMillis());
+        }
+        return triggers;
+    }
+
+    /** A trigger fired: if it is still in time, the release goes to whatever dispatches due releases here. */
+    private void fire(String releaseId, Instant dueAt) {
+        triggerDecision.decide(releaseId, dueAt).ifPresent(release -> dueDispatch.accept(release));
+    }
+
+    /** Called by the service: fired triggers hand their release to this. */
+    public void dispatchDueReleasesWith(Consumer<Release> dispatch) {
+        this.dueDispatch = dispatch;
+    }
+
+    private static ZoneId zone(Settings settings, String key) {
+        String value = settings.require(key);
+        try {
+            return ZoneId.of(value);
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigurationException(key + " must be an IANA time zone such as Asia/Manila, not '" + value + "'");
+        }
     }
 
     private static void checkTransport(Settings settings) {
@@ -152,12 +205,19 @@ public final class App implements AutoCloseable {
     public ReleaseStore releases() { return releases; }
     public Ledger ledger() { return ledger; }
     public ReleaseService releaseService() { return releaseService; }
+    public ReleaseControl releaseControl() { return releaseControl; }
+    public Observances observances() { return observances; }
     public Templates templates() { return templates; }
     public EmailComposer composer() { return composer; }
     public SocialRelease socialRelease() { return socialRelease; }
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (triggers != null) {
+                triggers.close();
+            }
+        }
         smtpTransport.close();
         database.close();
     }

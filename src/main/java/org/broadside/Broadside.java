@@ -10,6 +10,7 @@ import org.broadside.cli.ErrorReporter;
 import org.broadside.cli.PreviewCommand;
 import org.broadside.cli.ReleaseCommand;
 import org.broadside.cli.RunCommand;
+import org.broadside.cli.ScheduleCommand;
 import org.broadside.cli.StatusCommand;
 import org.broadside.cli.SubmitCommand;
 import org.broadside.config.Settings;
@@ -22,8 +23,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "broadside", mixinStandardHelpOptions = true, version = "Broadside 0.1",
         description = "Press-release distribution: one approved text, every channel, each recipient's local time.",
         subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, ContactsCommand.class,
-                SubmitCommand.class, ApproveCommand.class, PreviewCommand.class, ReleaseCommand.class,
-                StatusCommand.class})
+                SubmitCommand.class, ApproveCommand.class, PreviewCommand.class, ScheduleCommand.class,
+                ScheduleCommand.Cancel.class, ScheduleCommand.Pause.class, ScheduleCommand.Resume.class,
+                ReleaseCommand.class, StatusCommand.class})
 public final class Broadside implements Runnable {
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",

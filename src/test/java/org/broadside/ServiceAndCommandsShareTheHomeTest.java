@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.broadside.release.ReleaseRequest;
 import org.broadside.testing.Samples;
 import org.broadside.testing.TestHome;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +42,7 @@ class ServiceAndCommandsShareTheHomeTest {
         home.run("approve", "may-day-2027", "--by", "Eni");
         try (App app = App.open(org.broadside.config.Settings.load(dir))) {
             // As if a release command had opened the release and died before sending anything.
-            app.releaseService().open(new ReleaseRequest("may-day-2027", Instant.now()));
+            app.releaseControl().releaseNow("may-day-2027");
         }
         assertThat(home.run("status", "may-day-2027").out()).contains("3 deliveries: 3 pending");
 

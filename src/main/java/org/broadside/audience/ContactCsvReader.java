@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.broadside.audience.CsvRecord.Malformation;
 import org.broadside.validation.Problem;
 import org.broadside.validation.Quoted;
@@ -26,30 +27,63 @@ import org.broadside.validation.StrictUtf8;
 public final class ContactCsvReader {
     /** Large enough for any alliance's lists; small enough that reading a file into memory is safe. */
     static final long MAX_BYTES = 50L * 1024 * 1024;
+    private static final Doubt NO_DOUBT = contact -> Optional.empty();
+
+    /** What is doubtful about a valid contact, though not wrong enough to refuse it; empty when nothing is. */
+    @FunctionalInterface
+    public interface Doubt {
+        Optional<String> about(Contact contact);
+    }
+
+    /**
+     * A file read with doubts about its valid rows.
+     *
+     * @param warnings the doubts, located like problems, by line; they refuse nothing
+     */
+    public record Reading(ContactFile file, List<Problem> warnings) {
+
+        public Reading {
+            warnings = List.copyOf(warnings);
+        }
+
+        static Reading refused(Problem problem) {
+            return new Reading(ContactFile.refused(problem), List.of());
+        }
+    }
 
     public ContactFile read(Path file, String list) {
+        return read(file, list, NO_DOUBT).file();
+    }
+
+    public Reading read(Path file, String list, Doubt doubt) {
         ListName.requireValid(list);
         String fileName = file.toString();
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                return ContactFile.refused(tooLarge(fileName, size));
+                return Reading.refused(tooLarge(fileName, size));
             }
-            return read(fileName, Files.readAllBytes(file), list);
+            return read(fileName, Files.readAllBytes(file), list, doubt);
         } catch (NoSuchFileException e) {
-            return ContactFile.refused(new Problem(fileName, 0, "no such file"));
+            return Reading.refused(new Problem(fileName, 0, "no such file"));
         } catch (IOException e) {
-            return ContactFile.refused(new Problem(fileName, 0, "cannot be read: " + e.getMessage()));
+            return Reading.refused(new Problem(fileName, 0, "cannot be read: " + e.getMessage()));
         }
     }
 
     /** Reads contents already in memory; {@code fileName} is how problems name the file. */
     public ContactFile read(String fileName, byte[] bytes, String list) {
+        return read(fileName, bytes, list, NO_DOUBT).file();
+    }
+
+    private static Reading read(String fileName, byte[] bytes, String list, Doubt doubt) {
         ListName.requireValid(list);
         if (bytes.length > MAX_BYTES) {
-            return ContactFile.refused(tooLarge(fileName, bytes.length));
+            return Reading.refused(tooLarge(fileName, bytes.length));
         }
-        return new FileReading(fileName, list, StrictUtf8.decode(bytes)).result();
+        FileReading reading = new FileReading(fileName, list, doubt, StrictUtf8.decode(bytes));
+        ContactFile file = reading.result();
+        return new Reading(file, reading.warnings);
     }
 
     private static Problem tooLarge(String fileName, long size) {
@@ -62,14 +96,17 @@ public final class ContactCsvReader {
     private static final class FileReading {
         private final String fileName;
         private final String list;
+        private final Doubt doubt;
         private final StrictUtf8.Decoded text;
         private final List<Contact> contacts = new ArrayList<>();
         private final List<Problem> problems = new ArrayList<>();
+        private final List<Problem> warnings = new ArrayList<>();
         private final Map<String, Integer> firstLineOfAddress = new HashMap<>();
 
-        FileReading(String fileName, String list, StrictUtf8.Decoded text) {
+        FileReading(String fileName, String list, Doubt doubt, StrictUtf8.Decoded text) {
             this.fileName = fileName;
             this.list = list;
+            this.doubt = doubt;
             this.text = text;
             text.malformedLines().forEach((line, message) -> problems.add(new Problem(fileName, line, message)));
         }
@@ -134,6 +171,7 @@ public final class ContactCsvReader {
             }
             if (row.contact() != null) {
                 contacts.add(row.contact());
+                doubt.about(row.contact()).ifPresent(message -> add(warnings, record, message));
             }
         }
 
@@ -156,7 +194,11 @@ public final class ContactCsvReader {
         }
 
         private void add(CsvRecord record, String message) {
-            problems.add(new Problem(fileName, record.line(), message));
+            add(problems, record, message);
+        }
+
+        private void add(List<Problem> found, CsvRecord record, String message) {
+            found.add(new Problem(fileName, record.line(), message));
         }
 
         private static List<Problem> sorted(List<Problem> problems) {

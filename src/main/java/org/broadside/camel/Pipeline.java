@@ -3,7 +3,9 @@ package org.broadside.camel;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.broadside.App;
 
 /**
@@ -14,9 +16,11 @@ import org.broadside.App;
  */
 public final class Pipeline implements AutoCloseable {
     private final Main main;
+    private final App app;
 
-    private Pipeline(Main main) {
+    private Pipeline(Main main, App app) {
         this.main = main;
+        this.app = app;
     }
 
     /** Builds the pipeline without starting it. */
@@ -34,7 +38,7 @@ public final class Pipeline implements AutoCloseable {
         for (Map.Entry<String, Object> bean : app.beans().entrySet()) {
             main.bind(bean.getKey(), bean.getValue());
         }
-        return new Pipeline(main);
+        return new Pipeline(main, app);
     }
 
     public Pipeline start() {
@@ -47,9 +51,25 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
-    /** Runs until the process is told to stop (Ctrl-C, SIGTERM). */
-    public void runUntilStopped() throws Exception {
+    /** Runs until the process is told to stop (Ctrl-C, SIGTERM); {@code afterStart} runs once the routes are up. */
+    public void runUntilStopped(Runnable afterStart) throws Exception {
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                afterStart.run();
+            }
+        });
         main.run();
+    }
+
+    /**
+     * Makes this pipeline the one that fired release triggers go to, then starts the scheduler: last, so that a
+     * trigger firing at once (one missed while the service was down) finds the routes up.
+     */
+    public void fireScheduledReleases() {
+        ProducerTemplate template = template();
+        app.dispatchDueReleasesWith(release -> template.sendBody("direct:release-due", release));
+        app.triggers().start();
     }
 
     public CamelContext context() {

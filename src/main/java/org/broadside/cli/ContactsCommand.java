@@ -2,6 +2,7 @@ package org.broadside.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.broadside.App;
@@ -36,7 +37,9 @@ public final class ContactsCommand implements Runnable {
         @Override
         public Integer call() {
             try (App app = openApp()) {
-                ImportReport report = new ContactImporter(app.contacts()).importFile(file, list, skipInvalid);
+                ZoneId defaultZone = ZoneId.of(app.settings().require("broadside.release.default-zone"));
+                ImportReport report = new ContactImporter(app.contacts(), defaultZone)
+                        .importFile(file, list, skipInvalid);
                 report.skipped().forEach(problem -> err().println(problem + " (skipped)"));
                 out().println("imported " + file.getFileName() + " into list " + list + ": "
                         + report.result().added() + " new, " + report.result().updated() + " updated, "

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +18,6 @@ import org.broadside.dispatch.DeliveryState;
 import org.broadside.dispatch.Ledger;
 import org.broadside.intake.Submission;
 import org.broadside.release.Release;
-import org.broadside.release.ReleaseRequest;
 import org.broadside.social.Post;
 import picocli.CommandLine.Command;
 
@@ -35,7 +35,8 @@ public final class DemoCommand extends HomeCommand implements Callable<Integer> 
         requireHomeLayout();
         Path samples = copySamples();
         try (App app = openApp()) {
-            ContactImporter importer = new ContactImporter(app.contacts());
+            ContactImporter importer = new ContactImporter(app.contacts(),
+                    ZoneId.of(app.settings().require("broadside.release.default-zone")));
             report(importer.importFile(samples.resolve("members.csv"), "members", false), "members");
             report(importer.importFile(samples.resolve("press.csv"), "press", false), "press");
             String id = null;
@@ -47,10 +48,9 @@ public final class DemoCommand extends HomeCommand implements Callable<Integer> 
             }
             app.approvals().approve(id, APPROVER);
             out().println("approved " + id + " and its translations as " + APPROVER);
-            ReleaseRequest request = new ReleaseRequest(id, app.clock().instant());
-            Release release = app.releaseService().open(request).release();
+            Release release;
             try (Pipeline pipeline = Pipeline.create(app, false).start()) {
-                pipeline.template().requestBody("direct:release", request);
+                release = pipeline.template().requestBody("direct:release", id, Release.class);
             }
             summarise(app, release);
             out().printf("done in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -19,8 +19,9 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
     public static final int FAILED = 1;
 
     @Override
-    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
+    public int handleExecutionException(Exception thrown, CommandLine commandLine, ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
+        Exception e = unwrapped(thrown);
         if (e instanceof InvalidInputException invalid) {
             for (Problem problem : invalid.problems()) {
                 err.println(problem);
@@ -41,6 +42,15 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         }
         err.println("error: " + oneLine(String.valueOf(e.getMessage() != null ? e.getMessage() : e)));
         return FAILED;
+    }
+
+    /** What a bean threw inside a route, rather than Camel's wrapper around it. */
+    private static Exception unwrapped(Exception e) {
+        Exception current = e;
+        while (current instanceof org.apache.camel.RuntimeCamelException && current.getCause() instanceof Exception cause) {
+            current = cause;
+        }
+        return current;
     }
 
     private static String oneLine(String message) {

@@ -1,24 +1,23 @@
 package org.broadside.cli;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.broadside.App;
 import org.broadside.camel.Pipeline;
 import org.broadside.dispatch.DeliveryState;
 import org.broadside.release.Release;
-import org.broadside.release.ReleaseRequest;
-import org.broadside.release.ReleaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "release", description = "Release an approved statement now, through the routes in routes/. "
-        + "Releasing the same approved content again resumes it; nobody is mailed twice.")
+@Command(name = "release", description = "Release an approved statement now, for everyone, through the routes in "
+        + "routes/. Releasing the same approved content again sends only what is still pending.")
 public final class ReleaseCommand extends HomeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID")
     String id;
 
-    @Option(names = "--now", required = true, description = "Release at once (scheduled releases come later).")
+    @Option(names = "--now", required = true, description = "Release at once (use schedule for a release time).")
     boolean now;
 
     @Option(names = "--wait", description = "Show progress and wait until every delivery has an outcome; "
@@ -27,24 +26,25 @@ public final class ReleaseCommand extends HomeCommand implements Callable<Intege
 
     @Override
     public Integer call() throws Exception {
-        try (App app = openApp()) {
-            ReleaseRequest request = new ReleaseRequest(id, app.clock().instant());
-            ReleaseService.Opened opened = app.releaseService().open(request);
-            Release release = opened.release();
-            err().println((opened.created() ? "opened release " : "resuming release ") + release.id());
-            try (Pipeline pipeline = Pipeline.create(app, false).start()) {
-                if (waitForOutcome) {
-                    try (ProgressBar progress = new ProgressBar(err(), () -> app.ledger().counts(release.id()))) {
-                        pipeline.template().requestBody("direct:release", request);
-                    }
-                } else {
-                    pipeline.template().requestBody("direct:release", request);
+        try (App app = openApp(); Pipeline pipeline = Pipeline.create(app, false).start()) {
+            Release release;
+            if (waitForOutcome) {
+                try (ProgressBar progress = new ProgressBar(err(), () -> counts(app))) {
+                    release = pipeline.template().requestBody("direct:release", id, Release.class);
                 }
+            } else {
+                release = pipeline.template().requestBody("direct:release", id, Release.class);
             }
             Map<DeliveryState, Integer> counts = app.ledger().counts(release.id());
             out().println(release.id() + ": " + StatusCommand.describe(counts));
-            boolean failed = counts.get(DeliveryState.FAILED) > 0;
-            return waitForOutcome && failed ? ErrorReporter.FAILED : 0;
+            return waitForOutcome && counts.get(DeliveryState.FAILED) > 0 ? ErrorReporter.FAILED : 0;
         }
+    }
+
+    /** Counts of the statement's latest release, or none before it is opened. */
+    private Map<DeliveryState, Integer> counts(App app) {
+        return app.statements().find(id).flatMap(s -> app.releases().latestOf(s.originalId()))
+                .map(release -> app.ledger().counts(release.id()))
+                .orElseGet(() -> app.ledger().counts(""));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.broadside.audience.Contact;
 import org.broadside.render.Format;
 import org.broadside.store.Database;
@@ -46,8 +47,8 @@ public final class Ledger {
     public Writer writer(String releaseId, Connection connection) throws SQLException {
         return new Writer(releaseId, connection.prepareStatement(
                 "INSERT INTO deliveries (release_id, recipient, channel, format, statement_id, country, language,"
-                        + " state, attempts, message_id, send_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)"));
+                        + " state, attempts, message_id, send_at, updated_at, timezone, embargo_until)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)"));
     }
 
     /** Batches inserts, so that opening a release of 100,000 recipients is a few hundred round trips. */
@@ -74,6 +75,9 @@ public final class Ledger {
                 insert.setString(8, delivery.messageId());
                 insert.setObject(9, delivery.sendAt().atOffset(ZoneOffset.UTC));
                 insert.setObject(10, clock.instant().atOffset(ZoneOffset.UTC));
+                insert.setString(11, delivery.timezone());
+                insert.setObject(12, delivery.embargoUntil() == null ? null
+                        : delivery.embargoUntil().atOffset(ZoneOffset.UTC));
                 insert.addBatch();
                 if (++batched % BATCH == 0) {
                     insert.executeBatch();
@@ -124,15 +128,58 @@ public final class Ledger {
         String claim = UUID.randomUUID().toString();
         return database.inTransaction(connection -> {
             // The state condition repeated in the outer UPDATE is what keeps two senders from claiming one row.
+            // Only deliveries whose trigger has fired (send_at up to fired_until) of a dispatching release:
+            // this is what keeps an embargoed public copy, or a paused or missed release, from going out.
             Sql.update(connection, "UPDATE deliveries SET state = 'SENDING', claim = ?, attempts = attempts + 1,"
-                    + " updated_at = ? WHERE id IN (SELECT id FROM deliveries WHERE release_id = ? AND channel = ?"
-                    + " AND state = 'PENDING' ORDER BY id LIMIT ?) AND state = 'PENDING'",
+                    + " updated_at = ? WHERE id IN (SELECT d.id FROM deliveries d JOIN releases r"
+                    + " ON r.id = d.release_id WHERE d.release_id = ? AND d.channel = ? AND d.state = 'PENDING'"
+                    + " AND r.state = 'DISPATCHING' AND d.send_at <= r.fired_until ORDER BY d.id LIMIT ?)"
+                    + " AND state = 'PENDING'",
                     claim, clock.instant(), releaseId, channel, batchSize);
             return Sql.list(connection, "SELECT d.id, d.release_id, d.channel, d.format, d.statement_id,"
-                    + " d.message_id, d.attempts, c.email, c.address, c.country, c.organization, c.contact_name,"
+                    + " d.message_id, d.attempts, d.timezone AS planned_zone, d.embargo_until,"
+                    + " c.email, c.address, c.country, c.organization, c.contact_name,"
                     + " c.language, c.timezone FROM deliveries d JOIN contacts c ON c.email = d.recipient"
                     + " WHERE d.claim = ? AND d.state = 'SENDING' ORDER BY d.id", Ledger::delivery, claim);
         });
+    }
+
+    /**
+     * Plans the pending deliveries of a release again (a new release time, or now): each row's send time,
+     * zone and embargo are replaced by what {@code plan} says for its contact. Deliveries already sent keep theirs.
+     */
+    public int replan(String releaseId, Function<Contact, Replanned> plan, Connection connection) throws SQLException {
+        List<Delivery> pending = Sql.list(connection, "SELECT d.id, d.release_id, d.channel, d.format,"
+                + " d.statement_id, d.message_id, d.attempts, d.timezone AS planned_zone, d.embargo_until,"
+                + " c.email, c.address, c.country, c.organization, c.contact_name, c.language, c.timezone"
+                + " FROM deliveries d JOIN contacts c ON c.email = d.recipient WHERE d.release_id = ?"
+                + " AND d.state = 'PENDING' ORDER BY d.id", Ledger::delivery, releaseId);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET send_at = ?,"
+                + " timezone = ?, embargo_until = ?, updated_at = ? WHERE id = ? AND state = 'PENDING'")) {
+            for (Delivery delivery : pending) {
+                Replanned replanned = plan.apply(delivery.recipient());
+                update.setObject(1, replanned.sendAt().atOffset(ZoneOffset.UTC));
+                update.setString(2, replanned.timezone());
+                update.setObject(3, replanned.embargoUntil() == null ? null
+                        : replanned.embargoUntil().atOffset(ZoneOffset.UTC));
+                update.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
+                update.setLong(5, delivery.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        return pending.size();
+    }
+
+    /** A delivery's new send time, zone and embargo. */
+    public record Replanned(java.time.Instant sendAt, String timezone, java.time.Instant embargoUntil) {
+    }
+
+    /** The distinct instants at which deliveries of a release are still to be sent: one trigger each. */
+    public List<java.time.Instant> pendingInstants(String releaseId) {
+        return database.inTransaction(connection -> Sql.list(connection,
+                "SELECT DISTINCT send_at FROM deliveries WHERE release_id = ? AND state = 'PENDING' ORDER BY send_at",
+                row -> Sql.instant(row, "send_at"), releaseId));
     }
 
     public void markSent(long deliveryId, String reply) {
@@ -209,7 +256,8 @@ public final class Ledger {
                 row.getString("timezone"), Set.of());
         return new Delivery(row.getLong("id"), row.getString("release_id"), contact, row.getString("channel"),
                 Format.valueOf(row.getString("format").toUpperCase(java.util.Locale.ROOT)),
-                row.getString("statement_id"), row.getString("message_id"), row.getInt("attempts"));
+                row.getString("statement_id"), row.getString("message_id"), row.getInt("attempts"),
+                java.time.ZoneId.of(row.getString("planned_zone")), Sql.instant(row, "embargo_until"));
     }
 
     private static String truncate(String reply) {

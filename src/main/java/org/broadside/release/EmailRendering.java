@@ -1,7 +1,6 @@
 package org.broadside.release;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.broadside.dispatch.Delivery;
 import org.broadside.dispatch.OutgoingEmail;
 import org.broadside.dispatch.UnsubscribeLinks;
@@ -26,7 +25,8 @@ public final class EmailRendering {
     public OutgoingEmail render(Delivery delivery) {
         Statement version = pinned.version(delivery.releaseId(), delivery.statementId());
         String recipient = delivery.recipient().email();
-        EmailRequest request = new EmailRequest(version, delivery.recipient(), delivery.format(), Optional.empty(),
+        EmailRequest request = new EmailRequest(version, delivery.recipient(), delivery.format(),
+                delivery.embargoInRecipientZone(),
                 delivery.messageId(), unsubscribe.url(recipient), unsubscribe.mailto(recipient), clock.instant());
         return new OutgoingEmail(delivery.id(), version.originalId(), delivery.recipient().address(),
                 composer.compose(request));

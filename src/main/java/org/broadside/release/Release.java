@@ -6,6 +6,9 @@ import java.time.Instant;
  * One approved content set going out.
  *
  * @param contentKey the hash over the pinned versions' hashes; the same approved content is released once
+ * @param releaseAt  the first public instant (the embargo lifts then)
+ * @param firedUntil the latest send instant whose trigger fired in time; null before the first
+ * @param socialAt   when the social posts go out
  */
 public record Release(
         String id,
@@ -14,5 +17,8 @@ public record Release(
         ReleaseState state,
         Instant releaseAt,
         Instant createdAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant firedUntil,
+        Instant socialAt,
+        boolean socialDone) {
 }

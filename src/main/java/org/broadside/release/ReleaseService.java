@@ -1,15 +1,19 @@
 package org.broadside.release;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.broadside.approval.Approvals;
-import org.broadside.statement.ContentHash;
 import org.broadside.audience.Contact;
 import org.broadside.audience.ContactStore;
 import org.broadside.dispatch.Ledger;
@@ -17,17 +21,23 @@ import org.broadside.dispatch.MessageIds;
 import org.broadside.dispatch.NewDelivery;
 import org.broadside.intake.StatementStore;
 import org.broadside.intake.StoredStatement;
-import org.broadside.render.Format;
 import org.broadside.render.Languages;
+import org.broadside.schedule.Observances;
+import org.broadside.schedule.PlannedDelivery;
+import org.broadside.schedule.RecipientZones;
+import org.broadside.schedule.ReleasePlanner;
+import org.broadside.schedule.ReleaseTiming;
+import org.broadside.statement.ContentHash;
 import org.broadside.statement.Statement;
 import org.broadside.store.Database;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Problem;
 
 /**
- * Opens a release: pins the approved versions, expands the audience into one ledger row per recipient
- * (each with the language version and format chosen for them), all in one transaction. Releasing the same
- * approved content again returns the release already opened, so nobody is mailed twice by a repeated command.
+ * Opens and plans releases: pins the approved versions, expands the audience into one ledger row per
+ * recipient — with the language version, format, zone and send time planned for them — all in one
+ * transaction. The same approved content is released once: asking again plans the existing release anew
+ * (its pending deliveries only), so nobody is mailed twice by a repeated command.
  */
 public final class ReleaseService {
     public static final String EMAIL = "email";
@@ -40,11 +50,14 @@ public final class ReleaseService {
     private final Ledger ledger;
     private final MessageIds messageIds;
     private final Set<String> pressLists;
+    private final Observances observances;
+    private final RecipientZones zones;
+    private final ZoneId defaultZone;
     private final Clock clock;
 
     public ReleaseService(Database database, StatementStore statements, Approvals approvals, ContactStore contacts,
                           ReleaseStore releases, Ledger ledger, MessageIds messageIds, Set<String> pressLists,
-                          Clock clock) {
+                          Observances observances, ZoneId defaultZone, Clock clock) {
         this.database = database;
         this.statements = statements;
         this.approvals = approvals;
@@ -53,19 +66,73 @@ public final class ReleaseService {
         this.ledger = ledger;
         this.messageIds = messageIds;
         this.pressLists = Set.copyOf(pressLists);
+        this.observances = observances;
+        this.zones = new RecipientZones(defaultZone);
+        this.defaultZone = defaultZone;
         this.clock = clock;
     }
 
-    /** A release and whether this call opened it. */
+    /** A release as planned, and whether this call opened it (rather than planning an existing one anew). */
     public record Opened(Release release, boolean created) {
     }
 
-    /** The release that a route hands on to dispatch. */
-    public Release openForDispatch(ReleaseRequest request) {
-        return open(request).release();
+    /**
+     * Opens the release of a statement's approved content with its deliveries planned, or plans the pending
+     * deliveries of the release already opened for that content.
+     *
+     * @param at an instant that overrides the statement's release time for everyone (--at, --now)
+     * @throws org.broadside.approval.NotApprovedException if any version is not approved as it stands
+     */
+    public Opened open(String statementId, Optional<Instant> at) {
+        Pinned pinned = pin(statementId);
+        Audience audience = Audience.of(pinned.original(), pinned.sourceName(), contacts.listNames());
+        ReleasePlanner planner = planner(pinned.original(), audience, at);
+        ReleaseTiming timing = planner.timing();
+        return database.inTransaction(connection -> {
+            Optional<Release> existing = releases.findByContent(pinned.original().id(), pinned.contentKey(), connection);
+            if (existing.isPresent()) {
+                // A finished release stays finished: only new content makes a new release.
+                Release found = existing.get();
+                return new Opened(found.state() == ReleaseState.DONE ? found : replan(found, planner, connection),
+                        false);
+            }
+            Release release = new Release(pinned.original().id() + "-" + pinned.contentKey().substring(0, 8),
+                    pinned.original().id(), pinned.contentKey(), ReleaseState.SCHEDULED, timing.embargoLift(),
+                    clock.instant(), null, null, timing.socialAt(), false);
+            releases.insert(release, pinned.hashes(), pinned.languages(), connection);
+            try (Ledger.Writer writer = ledger.writer(release.id(), connection)) {
+                forEachRecipient(audience, contact -> writer.add(delivery(release, contact, pinned.versions(),
+                        planner.plan(contact, isPress(contact)))));
+            }
+            return new Opened(release, true);
+        });
     }
 
-    /** Releases whose dispatch has not finished, oldest first. */
+    /** Every recipient's planned delivery, without storing anything (schedule --dry-run). */
+    public void plan(String statementId, Optional<Instant> at, Consumer<PlannedDelivery> each) {
+        Pinned pinned = pin(statementId);
+        Audience audience = Audience.of(pinned.original(), pinned.sourceName(), contacts.listNames());
+        ReleasePlanner planner = planner(pinned.original(), audience, at);
+        forEachRecipient(audience, contact -> each.accept(planner.plan(contact, isPress(contact))));
+    }
+
+    /** The instants the triggers of a release must fire at: each pending send time, and the social posts. */
+    public List<Instant> triggerInstants(Release release) {
+        Set<Instant> instants = new java.util.TreeSet<>(ledger.pendingInstants(release.id()));
+        if (!release.socialDone() && release.socialAt() != null && pin(release.statementId()).original()
+                .reachesAudience(Audience.SOCIAL)) {
+            instants.add(release.socialAt());
+        }
+        return List.copyOf(instants);
+    }
+
+    /** The latest pending send time of a release that is not after {@code now}, if any. */
+    public Optional<Instant> duePassed(Release release, Instant now) {
+        return ledger.pendingInstants(release.id()).stream().filter(instant -> !instant.isAfter(now))
+                .reduce((first, second) -> second);
+    }
+
+    /** Releases whose dispatch has begun and not finished, oldest first. */
     public List<Release> inProgress() {
         return releases.inState(ReleaseState.DISPATCHING);
     }
@@ -76,64 +143,86 @@ public final class ReleaseService {
         return releases.find(release.id()).orElseThrow();
     }
 
-    /**
-     * Opens the release of a statement's approved versions at {@code releaseAt}.
-     *
-     * @throws org.broadside.approval.NotApprovedException if any version is not approved as it stands
-     */
-    public Opened open(ReleaseRequest request) {
-        String statementId = request.statementId();
-        Instant releaseAt = request.releaseAt();
-        List<StoredStatement> pinned = approvals.requireApproved(statementId);
-        List<Statement> versions = pinned.stream().map(v -> statements.content(v, v.sha256())).toList();
-        Statement original = versions.get(0);
-        String contentKey = contentKey(pinned);
-        Audience audience = Audience.of(original, pinned.get(0).sourceName(), contacts.listNames());
-        return database.inTransaction(connection -> {
-            var existing = releases.findByContent(original.id(), contentKey, connection);
-            if (existing.isPresent()) {
-                return new Opened(existing.get(), false);
-            }
-            Instant now = clock.instant();
-            Release release = new Release(original.id() + "-" + contentKey.substring(0, 8), original.id(),
-                    contentKey, ReleaseState.DISPATCHING, releaseAt, now, null);
-            releases.insert(release, hashes(pinned), languages(pinned), connection);
-            try (Ledger.Writer writer = ledger.writer(release.id(), connection)) {
-                addDeliveries(release, audience, versions, writer);
-            }
-            return new Opened(release, true);
-        });
+    /** The contact lists of a recipient that make them press. */
+    public boolean isPress(Contact contact) {
+        return contact.lists().stream().anyMatch(pressLists::contains);
     }
 
-    /** One delivery per distinct recipient on the audience's lists; suppressed addresses are never listed. */
-    private void addDeliveries(Release release, Audience audience, List<Statement> versions,
-                               Ledger.Writer writer) {
+    private Release replan(Release release, ReleasePlanner planner, Connection connection) throws SQLException {
+        ledger.replan(release.id(), contact -> {
+            PlannedDelivery planned = planner.plan(contact, isPress(contact));
+            return new Ledger.Replanned(planned.sendAt(), planned.zone().getId(),
+                    planned.embargoUntil().map(lift -> lift.toInstant()).orElse(null));
+        }, connection);
+        releases.rescheduled(release.id(), planner.timing().embargoLift(), planner.timing().socialAt(), connection);
+        return releases.find(release.id(), connection).orElseThrow();
+    }
+
+    /**
+     * A planner for this release. The embargo lifts at the earliest public instant over the zones of the
+     * public (non-press) recipients, so that pass over the audience comes first.
+     */
+    private ReleasePlanner planner(Statement original, Audience audience, Optional<Instant> at) {
+        Set<ZoneId> publicZones = new HashSet<>();
+        forEachRecipient(audience, contact -> {
+            if (!isPress(contact)) {
+                publicZones.add(zones.zoneOf(contact));
+            }
+        });
+        return new ReleasePlanner(new ReleaseTiming(original, at, defaultZone, observances, clock, publicZones), zones);
+    }
+
+    private void forEachRecipient(Audience audience, Consumer<Contact> each) {
         if (audience.mailsAnyone()) {
-            contacts.forEachRecipient(audience.lists(), contact -> writer.add(delivery(release, contact, versions)));
+            contacts.forEachRecipient(audience.lists(), each);
         }
     }
 
-    private NewDelivery delivery(Release release, Contact contact, List<Statement> versions) {
+    private NewDelivery delivery(Release release, Contact contact, List<Statement> versions, PlannedDelivery planned) {
         Statement version = Languages.pick(versions, contact.language());
-        Format format = contact.lists().stream().anyMatch(pressLists::contains) ? Format.PRESS : Format.MEMBER;
-        return new NewDelivery(contact.email(), EMAIL, format, version.id(), contact.country(), contact.language(),
-                messageIds.of(release.id(), contact.email()), release.releaseAt());
+        return new NewDelivery(contact.email(), EMAIL, planned.format(), version.id(), contact.country(),
+                contact.language(), messageIds.of(release.id(), contact.email()), planned.sendAt(),
+                planned.zone().getId(), planned.embargoUntil().map(lift -> lift.toInstant()).orElse(null));
     }
 
-    private static String contentKey(List<StoredStatement> pinned) {
-        return ContentHash.of(pinned.stream().map(v -> v.id() + ":" + v.sha256()).sorted()
-                .collect(Collectors.joining("\n")));
+    /** The approved versions of a statement, the original first, with what identifies their content. */
+    private record Pinned(List<StoredStatement> stored, List<Statement> versions) {
+        Statement original() {
+            return versions.get(0);
+        }
+
+        String sourceName() {
+            return stored.get(0).sourceName();
+        }
+
+        String contentKey() {
+            return ContentHash.of(stored.stream().map(v -> v.id() + ":" + v.sha256()).sorted()
+                    .collect(Collectors.joining("\n")));
+        }
+
+        Map<String, String> hashes() {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            stored.forEach(v -> hashes.put(v.id(), v.sha256()));
+            return hashes;
+        }
+
+        Map<String, String> languages() {
+            Map<String, String> languages = new LinkedHashMap<>();
+            stored.forEach(v -> languages.put(v.id(), v.language()));
+            return languages;
+        }
     }
 
-    private static Map<String, String> hashes(List<StoredStatement> pinned) {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        pinned.forEach(v -> hashes.put(v.id(), v.sha256()));
-        return hashes;
+    private Pinned pin(String statementId) {
+        List<StoredStatement> stored = approvals.requireApproved(statementId);
+        return new Pinned(stored, stored.stream().map(v -> statements.content(v, v.sha256())).toList());
     }
 
-    private static Map<String, String> languages(List<StoredStatement> pinned) {
-        Map<String, String> languages = new LinkedHashMap<>();
-        pinned.forEach(v -> languages.put(v.id(), v.language()));
-        return languages;
+    /** Refuses an id that names no release and no statement. */
+    public Release releaseOf(String id) {
+        return releases.find(id)
+                .or(() -> statements.find(id).flatMap(s -> releases.latestOf(s.originalId())))
+                .orElseThrow(() -> new InvalidInputException(new Problem(id, 0,
+                        "no release of this id or statement (schedule or release it first)")));
     }
 }

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.broadside.store.Database;
 import org.broadside.store.Sql;
 
 /** Releases and the language versions each pinned. */
 public final class ReleaseStore {
-    private static final String COLUMNS = "id, statement_id, content_key, state, release_at, created_at, finished_at";
+    private static final String COLUMNS = "id, statement_id, content_key, state, release_at, created_at, finished_at,"
+            + " fired_until, social_at, social_done";
 
     private final Database database;
 
@@ -22,9 +24,10 @@ public final class ReleaseStore {
 
     void insert(Release release, Map<String, String> pinnedHashes, Map<String, String> languages,
                 Connection connection) throws SQLException {
-        Sql.update(connection, "INSERT INTO releases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        Sql.update(connection, "INSERT INTO releases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 release.id(), release.statementId(), release.contentKey(), release.state().name(),
-                release.releaseAt(), release.createdAt(), release.finishedAt());
+                release.releaseAt(), release.createdAt(), release.finishedAt(), release.firedUntil(),
+                release.socialAt(), release.socialDone());
         for (Map.Entry<String, String> pinned : pinnedHashes.entrySet()) {
             Sql.update(connection, "INSERT INTO release_versions (release_id, statement_id, language, sha256)"
                     + " VALUES (?, ?, ?, ?)", release.id(), pinned.getKey(), languages.get(pinned.getKey()),
@@ -33,8 +36,11 @@ public final class ReleaseStore {
     }
 
     public Optional<Release> find(String id) {
-        return database.inTransaction(connection -> Sql.first(connection,
-                "SELECT " + COLUMNS + " FROM releases WHERE id = ?", ReleaseStore::release, id));
+        return database.inTransaction(connection -> find(id, connection));
+    }
+
+    Optional<Release> find(String id, Connection connection) throws SQLException {
+        return Sql.first(connection, "SELECT " + COLUMNS + " FROM releases WHERE id = ?", ReleaseStore::release, id);
     }
 
     Optional<Release> findByContent(String statementId, String contentKey, Connection connection)
@@ -80,9 +86,51 @@ public final class ReleaseStore {
                 ReleaseState.DONE.name(), now, releaseId, ReleaseState.DISPATCHING.name(), releaseId) == 1);
     }
 
+    /**
+     * Moves a release to a state, but only from one of the given states; returns whether it moved. The
+     * condition in the UPDATE makes a concurrent change by another process lose cleanly instead of overwriting.
+     */
+    public boolean transition(String releaseId, Set<ReleaseState> from, ReleaseState to) {
+        return database.inTransaction(connection -> transition(releaseId, from, to, connection));
+    }
+
+    boolean transition(String releaseId, Set<ReleaseState> from, ReleaseState to, Connection connection)
+            throws SQLException {
+        String states = from.stream().map(state -> "'" + state.name() + "'").sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return Sql.update(connection, "UPDATE releases SET state = ? WHERE id = ? AND state IN (" + states + ")",
+                to.name(), releaseId) == 1;
+    }
+
+    /**
+     * Records that the trigger for {@code dueAt} fired in time: the release is dispatching and every delivery
+     * due up to that instant may go. Never moves fired_until backwards (a late trigger for an earlier instant).
+     */
+    public boolean fire(String releaseId, Instant dueAt) {
+        return database.inTransaction(connection -> Sql.update(connection,
+                "UPDATE releases SET state = 'DISPATCHING', fired_until = CASE WHEN fired_until IS NULL"
+                        + " OR fired_until < ? THEN ? ELSE fired_until END WHERE id = ?"
+                        + " AND state IN ('SCHEDULED', 'DISPATCHING')", dueAt, dueAt, releaseId) == 1);
+    }
+
+    /** A new plan replaces the old: the release waits for its triggers again. */
+    void rescheduled(String releaseId, Instant releaseAt, Instant socialAt, Connection connection)
+            throws SQLException {
+        Sql.update(connection, "UPDATE releases SET state = 'SCHEDULED', fired_until = NULL, release_at = ?,"
+                + " social_at = ?, finished_at = NULL WHERE id = ?", releaseAt, socialAt, releaseId);
+    }
+
+    /** Claims the right to write the social posts once: true for the one caller that flips the flag. */
+    public boolean claimSocial(String releaseId) {
+        return database.inTransaction(connection -> Sql.update(connection,
+                "UPDATE releases SET social_done = TRUE WHERE id = ? AND social_done = FALSE"
+                        + " AND fired_until IS NOT NULL AND social_at <= fired_until", releaseId) == 1);
+    }
+
     private static Release release(ResultSet row) throws SQLException {
         return new Release(row.getString("id"), row.getString("statement_id"), row.getString("content_key"),
                 ReleaseState.valueOf(row.getString("state")), Sql.instant(row, "release_at"),
-                Sql.instant(row, "created_at"), Sql.instant(row, "finished_at"));
+                Sql.instant(row, "created_at"), Sql.instant(row, "finished_at"), Sql.instant(row, "fired_until"),
+                Sql.instant(row, "social_at"), row.getBoolean("social_done"));
     }
 }

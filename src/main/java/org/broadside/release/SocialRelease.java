@@ -28,14 +28,17 @@ public final class SocialRelease {
     static final String TEMPLATE = "social/post.ftl";
 
     private final PinnedContent pinned;
+    private final ReleaseStore releases;
     private final Templates templates;
     private final Map<Network, LengthRule> rules;
     private final Path outbox;
     private final SocialPosts socialPosts = new SocialPosts();
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public SocialRelease(PinnedContent pinned, Templates templates, Map<Network, LengthRule> rules, Path outbox) {
+    public SocialRelease(PinnedContent pinned, ReleaseStore releases, Templates templates,
+                         Map<Network, LengthRule> rules, Path outbox) {
         this.pinned = pinned;
+        this.releases = releases;
         this.templates = templates;
         this.rules = Map.copyOf(rules);
         this.outbox = outbox;
@@ -50,11 +53,14 @@ public final class SocialRelease {
         return posts;
     }
 
-    /** Writes the release's posts when its audience includes social; returns the release unchanged. */
+    /**
+     * Writes the release's posts once their time has come (with the first public copy) and its audience includes
+     * social; only the first caller writes. Returns the release unchanged, for the route's next step.
+     */
     public Release write(Release release) {
         List<Statement> versions = pinned.versions(release.id());
         Statement original = versions.get(0);
-        if (original.reachesAudience(Audience.SOCIAL)) {
+        if (original.reachesAudience(Audience.SOCIAL) && releases.claimSocial(release.id())) {
             writeJson(outbox.resolve(original.id()).resolve("social.json"), compose(versions));
         }
         return release;

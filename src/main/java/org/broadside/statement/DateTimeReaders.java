@@ -2,16 +2,12 @@ package org.broadside.statement;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** Readers for the dateline, the release time and zone, and the press embargo, all in ISO 8601. */
+/** Readers for the dateline, the release zone and the press embargo. */
 final class DateTimeReaders {
     private static final String RECIPIENT_ZONE = "recipient";
-    /** Where the T of an ISO date-time stands; people often write a space there. */
-    private static final int TIME_SEPARATOR = "yyyy-MM-dd".length();
 
     private DateTimeReaders() {
     }
@@ -26,28 +22,6 @@ final class DateTimeReaders {
         } catch (DateTimeParseException e) {
             field.reportValue(written, "is not a date written yyyy-MM-dd", problems);
             return null;
-        }
-    }
-
-    /** With an offset or Z it is one instant for everyone; without, a wall-clock time read in a zone. */
-    static ReleaseTime release(Field field, Problems problems) {
-        String written = field.text(problems);
-        if (written == null) {
-            return null;
-        }
-        String iso = written.length() > TIME_SEPARATOR && written.charAt(TIME_SEPARATOR) == ' '
-                ? written.substring(0, TIME_SEPARATOR) + 'T' + written.substring(TIME_SEPARATOR + 1)
-                : written;
-        try {
-            return new ReleaseTime.Local(LocalDateTime.parse(iso));
-        } catch (DateTimeParseException notLocal) {
-            try {
-                return new ReleaseTime.At(OffsetDateTime.parse(iso).toInstant());
-            } catch (DateTimeParseException notOffset) {
-                field.reportValue(written, "is not a date-time such as 2026-12-18T09:00,"
-                        + " 2026-12-18T09:00+01:00 or 2026-12-18T08:00Z", problems);
-                return null;
-            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Quoted;
 import org.broadside.validation.StrictUtf8;
@@ -32,16 +33,25 @@ public final class StatementParser {
     private static final int KIB = 1024;
 
     private final int maxBytes;
+    private final ReleaseTimeReader releaseTime;
 
+    /** A parser that knows no observances: a release must then be a date-time. */
     public StatementParser() {
         this(DEFAULT_MAX_BYTES);
     }
 
+    /** A parser that knows no observances: a release must then be a date-time. */
     public StatementParser(int maxBytes) {
+        this(maxBytes, Set.of());
+    }
+
+    /** @param observanceNames the observances a release may name, as in {@code international-migrants-day 09:00} */
+    public StatementParser(int maxBytes, Set<String> observanceNames) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
         }
         this.maxBytes = maxBytes;
+        this.releaseTime = new ReleaseTimeReader(observanceNames);
     }
 
     /**
@@ -103,7 +113,7 @@ public final class StatementParser {
         Kind kind = keys.optional("kind", KindReader::kind).orElse(Kind.STATEMENT);
         String language = keys.required("language", LanguageReader::language);
         LocalDate date = keys.required("date", DateTimeReaders::date);
-        ReleaseTime release = keys.required("release", DateTimeReaders::release);
+        ReleaseTime release = keys.required("release", releaseTime);
         Optional<ReleaseZone> releaseZone = keys.optional("release_zone", DateTimeReaders::releaseZone);
         Optional<Duration> pressEmbargo = keys.optional("press_embargo", DateTimeReaders::positiveDuration);
         List<String> audiences = keys.optional("audiences", ListReader.of("audience", IdentifierReaders::listName))

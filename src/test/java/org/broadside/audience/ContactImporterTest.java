@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -161,6 +162,50 @@ class ContactImporterTest {
         assertThat(report.result()).isEqualTo(new ImportResult(2, 0, 0));
         assertThat(report.skipped()).isEmpty();
         assertThat(store.listNames()).containsExactly("members", "press");
+    }
+
+    @Test
+    void importsAContactWithoutTimezoneInACountryOfSeveralZonesButWarnsNamingTheDefaultUsed() throws IOException {
+        Path file = write("people.csv", HEADER
+                + "ana@x.example,DE,,,,,\n"
+                + "bo@x.example,PH,,,,,\n"
+                + "cy@x.example,US,,,,America/Chicago,\n"
+                + "dan@x.example,US,,,,,\n"
+                + "eva@x.example,ES,,,,,\n");
+        ContactImporter inHongKong = new ContactImporter(store, ZoneId.of("Asia/Hong_Kong"));
+
+        ImportReport report = inHongKong.importFile(file, "members", false);
+
+        assertThat(report.result()).isEqualTo(new ImportResult(5, 0, 0));
+        assertThat(relative(report.warnings())).containsExactly(
+                "people.csv:5: country 'US' has several time zones (America/New_York, America/Chicago, …);"
+                        + " add a timezone, until then Asia/Hong_Kong is used",
+                "people.csv:6: country 'ES' has several time zones (Europe/Madrid, Atlantic/Canary);"
+                        + " add a timezone, until then Asia/Hong_Kong is used");
+        assertThat(report.skipped()).isEmpty();
+    }
+
+    @Test
+    void withoutAConfiguredZoneTheWarningNamesUtc() throws IOException {
+        Path file = write("people.csv", HEADER + VALID_ROW + "bo@x.example,US,,,,,\n");
+
+        ImportReport report = importer.importFile(file, "members", false);
+
+        assertThat(relative(report.warnings())).containsExactly(
+                "people.csv:3: country 'US' has several time zones (America/New_York, America/Chicago, …);"
+                        + " add a timezone, until then UTC is used");
+    }
+
+    @Test
+    void skipInvalidWarnsOnlyAboutTheRowsItImports() throws IOException {
+        Path file = write("people.csv", HEADER
+                + "ana@x.example,US,,,,,\n"
+                + "bo@x.example,US,,,,,press;Press Team\n");
+
+        ImportReport report = importer.importFile(file, "members", true);
+
+        assertThat(relative(report.skipped())).hasSize(1).allMatch(problem -> problem.startsWith("people.csv:3:"));
+        assertThat(relative(report.warnings())).hasSize(1).allMatch(warning -> warning.startsWith("people.csv:2:"));
     }
 
     private Path write(String name, String content) throws IOException {

@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.Set;
 import org.broadside.statement.ContentHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +189,26 @@ class StatementParserTest {
     }
 
     @Test
+    void readsAReleaseOnAKnownObservanceAtATimeOfDay() {
+        StatementParser knowingObservances = new StatementParser(StatementParser.DEFAULT_MAX_BYTES,
+                Set.of("international-migrants-day", "world-refugee-day"));
+
+        assertThat(releaseOf(knowingObservances, "international-migrants-day 09:00"))
+                .isEqualTo(new ReleaseTime.Observance("international-migrants-day", LocalTime.of(9, 0)));
+        assertThat(releaseOf(knowingObservances, "world-refugee-day 23:59:30"))
+                .isEqualTo(new ReleaseTime.Observance("world-refugee-day", LocalTime.of(23, 59, 30)));
+    }
+
+    @Test
+    void readsDateTimeReleasesAlikeWhetherOrNotObservancesAreKnown() {
+        StatementParser knowingObservances =
+                new StatementParser(StatementParser.DEFAULT_MAX_BYTES, Set.of("international-migrants-day"));
+
+        assertThat(releaseOf(knowingObservances, "2026-12-18 09:00")).isEqualTo(releaseOf("2026-12-18 09:00"));
+        assertThat(releaseOf(knowingObservances, "2026-12-18T08:00Z")).isEqualTo(releaseOf("2026-12-18T08:00Z"));
+    }
+
+    @Test
     void readsAPressReleaseInArabicWithAnExplicitIdAndHashtagsInArabicScript() {
         Statement statement = parse("""
                 ---
@@ -249,7 +271,12 @@ class StatementParserTest {
     }
 
     private ReleaseTime releaseOf(String written) {
-        return parse("---\ntitle: T\nlanguage: en\ndate: 2026-12-17\nrelease: " + written + "\n---\nBody\n").release();
+        return releaseOf(parser, written);
+    }
+
+    private static ReleaseTime releaseOf(StatementParser parser, String written) {
+        String text = "---\ntitle: T\nlanguage: en\ndate: 2026-12-17\nrelease: " + written + "\n---\nBody\n";
+        return parser.parse("statement.md", text.getBytes(UTF_8)).release();
     }
 
     private static String sha256(byte[] bytes) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.broadside.audience.ListName;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Problem;
@@ -17,9 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Statements that must be refused, each with the exact problems an operator is shown: file, line, message. */
 class StatementProblemsTest {
+    private static final String NOT_ONE_OF_THE_RELEASE_FORMS = " is not a local date-time such as 2026-12-18T09:00,"
+            + " an instant such as 2026-12-18T08:00Z or 2026-12-18T09:00+01:00,"
+            + " or an observance and a time such as international-migrants-day 09:00";
+    private static final StatementParser KNOWING_OBSERVANCES = new StatementParser(StatementParser.DEFAULT_MAX_BYTES,
+            Set.of("international-migrants-day", "international-workers-day", "world-refugee-day"));
+
     private final StatementParser parser = new StatementParser();
 
     @Test
@@ -113,8 +121,7 @@ class StatementProblemsTest {
                 Body.
                 """)).containsExactly(
                 "statement.md:4: date '2026-02-30' is not a date written yyyy-MM-dd",
-                "statement.md:5: release '18/12/2026 9:00' is not a date-time such as 2026-12-18T09:00,"
-                        + " 2026-12-18T09:00+01:00 or 2026-12-18T08:00Z");
+                "statement.md:5: release '18/12/2026 9:00'" + NOT_ONE_OF_THE_RELEASE_FORMS);
     }
 
     @Test
@@ -128,8 +135,43 @@ class StatementProblemsTest {
                 ---
                 Body.
                 """)).containsExactly(
-                "statement.md:5: release '2026-12-18' is not a date-time such as 2026-12-18T09:00,"
-                        + " 2026-12-18T09:00+01:00 or 2026-12-18T08:00Z");
+                "statement.md:5: release '2026-12-18'" + NOT_ONE_OF_THE_RELEASE_FORMS);
+    }
+
+    @Test
+    void suggestsTheKnownObservanceAnUnknownOneResembles() {
+        assertThat(StatementFixtures.problems(KNOWING_OBSERVANCES, "statement.md", """
+                ---
+                title: Stop the deportations
+                language: en
+                date: 2026-12-17
+                release_zone: recipient
+                hashtags: [MigrantsDay]
+                audiences: [members]
+                release: international-migrant-day 09:00
+                ---
+                Body.
+                """.getBytes(UTF_8))).containsExactly("statement.md:8: release names no observance"
+                + " 'international-migrant-day' (did you mean 'international-migrants-day'?)");
+        assertThat(releaseProblems(KNOWING_OBSERVANCES, "World-Refugee-Day 09:00")).containsExactly(
+                "statement.md:5: release names no observance 'World-Refugee-Day' (did you mean 'world-refugee-day'?)");
+        assertThat(releaseProblems(KNOWING_OBSERVANCES, "labour-day 09:00"))
+                .containsExactly("statement.md:5: release names no observance 'labour-day'");
+    }
+
+    @Test
+    void saysSoWhenAReleaseNamesAnObservanceButNoneAreConfigured() {
+        assertThat(releaseProblems(parser, "international-migrants-day 09:00")).containsExactly("statement.md:5:"
+                + " release names no observance 'international-migrants-day'; no observances are configured");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"international-migrants-day 24:00", "international-migrants-day 9:00",
+            "international-migrants-day 09:00:00.5", "international-migrants-day",
+            "international-migrants-day 2026-12-18"})
+    void reportsAnObservanceWithoutATimeOfDayAsNoneOfTheReleaseForms(String written) {
+        assertThat(releaseProblems(KNOWING_OBSERVANCES, written))
+                .containsExactly("statement.md:5: release '" + written + "'" + NOT_ONE_OF_THE_RELEASE_FORMS);
     }
 
     @Test
@@ -503,6 +545,12 @@ class StatementProblemsTest {
     private static String validWith(String entry) {
         return "---\ntitle: Stop the deportations\nlanguage: en\ndate: 2026-03-01\nrelease: 2026-03-01T10:00\n"
                 + entry + "\n---\nBody.\n";
+    }
+
+    /** The problems of a valid statement whose release, at line 5, is written as given. */
+    private static List<String> releaseProblems(StatementParser parser, String release) {
+        String text = validWith("subtitle: x").replace("release: 2026-03-01T10:00", "release: " + release);
+        return StatementFixtures.problems(parser, "statement.md", text.getBytes(UTF_8));
     }
 
     private List<String> problemsOf(String text) {
