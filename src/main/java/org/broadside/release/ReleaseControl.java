@@ -54,7 +54,7 @@ public final class ReleaseControl {
 
     /** Releases now, for everyone: the plan becomes "now", triggers go, and every pending delivery is due. */
     public Release releaseNow(String statementId) {
-        Instant now = clock.instant();
+        Instant now = ReleaseTriggers.precision(clock.instant());
         Release release = service.open(statementId, Optional.of(now)).release();
         triggers.get().disarm(release.id());
         releases.fire(release.id(), now);

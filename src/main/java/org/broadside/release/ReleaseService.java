@@ -27,6 +27,7 @@ import org.broadside.schedule.PlannedDelivery;
 import org.broadside.schedule.RecipientZones;
 import org.broadside.schedule.ReleasePlanner;
 import org.broadside.schedule.ReleaseTiming;
+import org.broadside.schedule.ReleaseTriggers;
 import org.broadside.statement.ContentHash;
 import org.broadside.statement.Statement;
 import org.broadside.store.Database;
@@ -88,6 +89,8 @@ public final class ReleaseService {
         Audience audience = Audience.of(pinned.original(), pinned.sourceName(), contacts.listNames());
         ReleasePlanner planner = planner(pinned.original(), audience, at);
         ReleaseTiming timing = planner.timing();
+        Instant releaseAt = ReleaseTriggers.precision(timing.embargoLift());
+        Instant socialAt = ReleaseTriggers.precision(timing.socialAt());
         return database.inTransaction(connection -> {
             Optional<Release> existing = releases.findByContent(pinned.original().id(), pinned.contentKey(), connection);
             if (existing.isPresent()) {
@@ -97,8 +100,8 @@ public final class ReleaseService {
                         false);
             }
             Release release = new Release(pinned.original().id() + "-" + pinned.contentKey().substring(0, 8),
-                    pinned.original().id(), pinned.contentKey(), ReleaseState.SCHEDULED, timing.embargoLift(),
-                    clock.instant(), null, null, timing.socialAt(), false);
+                    pinned.original().id(), pinned.contentKey(), ReleaseState.SCHEDULED, releaseAt,
+                    clock.instant(), null, null, socialAt, false);
             releases.insert(release, pinned.hashes(), pinned.languages(), connection);
             try (Ledger.Writer writer = ledger.writer(release.id(), connection)) {
                 forEachRecipient(audience, contact -> writer.add(delivery(release, contact, pinned.versions(),
@@ -151,10 +154,11 @@ public final class ReleaseService {
     private Release replan(Release release, ReleasePlanner planner, Connection connection) throws SQLException {
         ledger.replan(release.id(), contact -> {
             PlannedDelivery planned = planner.plan(contact, isPress(contact));
-            return new Ledger.Replanned(planned.sendAt(), planned.zone().getId(),
+            return new Ledger.Replanned(ReleaseTriggers.precision(planned.sendAt()), planned.zone().getId(),
                     planned.embargoUntil().map(lift -> lift.toInstant()).orElse(null));
         }, connection);
-        releases.rescheduled(release.id(), planner.timing().embargoLift(), planner.timing().socialAt(), connection);
+        releases.rescheduled(release.id(), ReleaseTriggers.precision(planner.timing().embargoLift()),
+                ReleaseTriggers.precision(planner.timing().socialAt()), connection);
         return releases.find(release.id(), connection).orElseThrow();
     }
 
@@ -181,7 +185,8 @@ public final class ReleaseService {
     private NewDelivery delivery(Release release, Contact contact, List<Statement> versions, PlannedDelivery planned) {
         Statement version = Languages.pick(versions, contact.language());
         return new NewDelivery(contact.email(), EMAIL, planned.format(), version.id(), contact.country(),
-                contact.language(), messageIds.of(release.id(), contact.email()), planned.sendAt(),
+                contact.language(), messageIds.of(release.id(), contact.email()),
+                ReleaseTriggers.precision(planned.sendAt()),
                 planned.zone().getId(), planned.embargoUntil().map(lift -> lift.toInstant()).orElse(null));
     }
 

@@ -37,6 +37,7 @@ public final class TriggerDecision {
             return Optional.empty();
         }
         Release release = found.get();
+        LOG.info("release {}: trigger for {} fired ({})", releaseId, dueAt, release.state().label());
         if (release.state() != ReleaseState.SCHEDULED && release.state() != ReleaseState.DISPATCHING) {
             LOG.info("release {} is {}: its trigger for {} sends nothing", releaseId, release.state().label(), dueAt);
             return Optional.empty();

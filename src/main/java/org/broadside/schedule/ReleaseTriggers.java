@@ -22,6 +22,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
@@ -40,6 +41,11 @@ public final class ReleaseTriggers implements AutoCloseable {
     /** The scheduler's name is the SCHED_NAME of every row in the job store: it must never change. */
     static final String SCHEDULER_NAME = "broadside";
     private static final String JOB_GROUP = "releases";
+    /**
+     * The instant a trigger stands for, kept with it: after a misfire Quartz reports the time it fired as the
+     * scheduled time, and lateness must be measured from the instant the release was due.
+     */
+    private static final String DUE_AT = "dueAt";
 
     private final Scheduler scheduler;
 
@@ -73,11 +79,22 @@ public final class ReleaseTriggers implements AutoCloseable {
         properties.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(misfireThresholdMillis));
         try {
             Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
+            // Quartz keeps one scheduler per name per JVM; each App owns its own (they share the store, not the
+            // instance), so closing one never stops another's.
+            SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
             scheduler.setJobFactory((bundle, owner) -> new FireRelease(firing));
             return new ReleaseTriggers(scheduler);
         } catch (SchedulerException e) {
             throw new SchedulingException("cannot open the release scheduler: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An instant as a trigger can hold it: Quartz counts in milliseconds, so every planned send time is kept at
+     * that precision, or a delivery due at 09:00:00.000123 would never be reached by its trigger at 09:00:00.000.
+     */
+    public static Instant precision(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** Replaces the release's triggers with one per instant. */
@@ -90,13 +107,23 @@ public final class ReleaseTriggers implements AutoCloseable {
                 triggers.add(TriggerBuilder.newTrigger()
                         .withIdentity(Long.toString(instant.toEpochMilli()), triggerGroup(releaseId))
                         .forJob(job)
+                        .usingJobData(DUE_AT, instant.toEpochMilli())
                         .startAt(Date.from(instant))
                         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                         .build());
             }
-            scheduler.scheduleJob(job, java.util.Set.copyOf(triggers), true);
             if (triggers.isEmpty()) {
                 disarm(releaseId);
+                return;
+            }
+            // New triggers first, then the old ones go: at no moment is an armed release left without any.
+            scheduler.scheduleJob(job, java.util.Set.copyOf(triggers), true);
+            java.util.Set<TriggerKey> current = new java.util.HashSet<>();
+            triggers.forEach(trigger -> current.add(trigger.getKey()));
+            for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(triggerGroup(releaseId)))) {
+                if (!current.contains(key)) {
+                    scheduler.unscheduleJob(key);
+                }
             }
         } catch (SchedulerException e) {
             throw new SchedulingException("cannot arm release " + releaseId + ": " + e.getMessage(), e);
@@ -162,7 +189,8 @@ public final class ReleaseTriggers implements AutoCloseable {
 
         @Override
         public void execute(JobExecutionContext context) {
-            firing.fire(context.getJobDetail().getKey().getName(), context.getScheduledFireTime().toInstant());
+            firing.fire(context.getJobDetail().getKey().getName(),
+                    Instant.ofEpochMilli(context.getTrigger().getJobDataMap().getLong(DUE_AT)));
         }
     }
 
