@@ -72,6 +72,7 @@ public final class App implements AutoCloseable {
     private final OutboxTransport outboxTransport;
     private final SmtpTransport smtpTransport;
     private final Observances observances;
+    private final ZoneId defaultZone;
     private final TriggerDecision triggerDecision;
     private final ReleaseControl releaseControl;
     private ReleaseTriggers triggers;
@@ -84,7 +85,7 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         checkTransport(settings);
         MailIdentity identity = mailIdentity(settings);
-        ZoneId defaultZone = zone(settings, "broadside.release.default-zone");
+        this.defaultZone = zone(settings, "broadside.release.default-zone");
         this.observances = ObservancesFile.load(settings.home().resolve("config").resolve("observances.yaml"));
         this.database = Database.open(settings);
         try {
@@ -207,6 +208,7 @@ public final class App implements AutoCloseable {
     public ReleaseService releaseService() { return releaseService; }
     public ReleaseControl releaseControl() { return releaseControl; }
     public Observances observances() { return observances; }
+    public ZoneId defaultZone() { return defaultZone; }
     public Templates templates() { return templates; }
     public EmailComposer composer() { return composer; }
     public SocialRelease socialRelease() { return socialRelease; }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.broadside.camel.RouteCheck;
 import org.broadside.config.Settings;
+import org.broadside.schedule.ObservancesFile;
 import org.broadside.statement.StatementParser;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Problem;
@@ -26,7 +27,8 @@ public final class CheckCommand extends HomeCommand implements Callable<Integer>
         Settings settings = settings();
         List<Path> targets = files.isEmpty() ? routeFiles(settings.home().resolve("routes")) : files;
         RouteCheck routes = new RouteCheck(settings.asProperties());
-        StatementParser statements = new StatementParser(settings.integer("broadside.statement.max-bytes"));
+        StatementParser statements = new StatementParser(settings.integer("broadside.statement.max-bytes"),
+                ObservancesFile.load(settings.home().resolve("config").resolve("observances.yaml")).names());
         List<Problem> problems = new ArrayList<>();
         for (Path file : targets) {
             List<Problem> found = new ArrayList<>();

@@ -41,6 +41,7 @@ public final class ContactsCommand implements Runnable {
                 ImportReport report = new ContactImporter(app.contacts(), defaultZone)
                         .importFile(file, list, skipInvalid);
                 report.skipped().forEach(problem -> err().println(problem + " (skipped)"));
+                report.warnings().forEach(warning -> err().println(warning + " (warning)"));
                 out().println("imported " + file.getFileName() + " into list " + list + ": "
                         + report.result().added() + " new, " + report.result().updated() + " updated, "
                         + report.result().unchanged() + " unchanged, " + report.skipped().size() + " skipped");

@@ -1,7 +1,10 @@
 package org.broadside.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
+import org.broadside.schedule.ReleaseTiming;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.broadside.App;
@@ -32,8 +35,12 @@ public final class PreviewCommand extends HomeCommand implements Callable<Intege
             }
             Path dir = outDir != null ? outDir.toAbsolutePath()
                     : app.settings().path("broadside.outbox.dir").resolve(versions.get(0).id()).resolve("preview");
-            ZoneId zone = ZoneId.of(app.settings().require("broadside.release.default-zone"));
-            for (Path file : new PreviewWriter(app.composer(), zone, app.clock()).write(versions, dir)) {
+            ZoneId zone = app.defaultZone();
+            Statement original = versions.get(0);
+            Optional<Instant> embargoLift = original.pressEmbargo().map(embargo -> new ReleaseTiming(original,
+                    Optional.empty(), zone, app.observances(), app.clock(), List.of(zone)).embargoLift());
+            PreviewWriter writer = new PreviewWriter(app.composer(), zone, app.clock(), embargoLift);
+            for (Path file : writer.write(versions, dir)) {
                 out().println("wrote " + file);
             }
             for (Post post : app.socialRelease().compose(versions)) {

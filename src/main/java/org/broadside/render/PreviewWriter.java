@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.broadside.audience.Contact;
-import org.broadside.statement.ReleaseTime;
-import org.broadside.statement.ReleaseZone;
 import org.broadside.statement.Statement;
 
 /**
@@ -32,6 +30,8 @@ public final class PreviewWriter {
 
     private final EmailComposer composer;
     private final ZoneId zone;
+    /** When the press embargo would lift, worked out by the scheduler's own rules; empty without an embargo. */
+    private final Optional<Instant> embargoLift;
     private final Clock clock;
 
     /**
@@ -39,9 +39,10 @@ public final class PreviewWriter {
      *              zone: the embargo line of the press preview is shown in it
      * @param clock the Date of the previewed emails
      */
-    public PreviewWriter(EmailComposer composer, ZoneId zone, Clock clock) {
+    public PreviewWriter(EmailComposer composer, ZoneId zone, Clock clock, Optional<Instant> embargoLift) {
         this.composer = composer;
         this.zone = zone;
+        this.embargoLift = embargoLift;
         this.clock = clock;
     }
 
@@ -69,7 +70,8 @@ public final class PreviewWriter {
     }
 
     private EmailRequest request(Statement version, Format format) {
-        Optional<ZonedDateTime> embargo = format == Format.PRESS ? embargoUntil(version) : Optional.empty();
+        Optional<ZonedDateTime> embargo = format == Format.PRESS
+                ? embargoLift.map(lift -> lift.atZone(zone)) : Optional.empty();
         return new EmailRequest(version, sampleRecipient(format, version.language()), format, embargo,
                 "preview@broadside.invalid", UNSUBSCRIBE_URL, UNSUBSCRIBE_MAILTO, clock.instant());
     }
@@ -80,26 +82,6 @@ public final class PreviewWriter {
                         "Sample Journalist", language, zone.getId(), Set.of("press"))
                 : new Contact("members@member.example", "members@member.example", "HK", "Sample Member Organization",
                         null, language, zone.getId(), Set.of("members"));
-    }
-
-    /** Press contacts get an embargoed copy only when the statement asks for one; it lifts at the release. */
-    private Optional<ZonedDateTime> embargoUntil(Statement version) {
-        if (version.pressEmbargo().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(releaseInstant(version).atZone(zone));
-    }
-
-    private Instant releaseInstant(Statement version) {
-        if (version.release() instanceof ReleaseTime.At at) {
-            return at.instant();
-        }
-        ReleaseTime.Local local = (ReleaseTime.Local) version.release();
-        ZoneId readIn = version.releaseZone()
-                .filter(ReleaseZone.Fixed.class::isInstance)
-                .map(fixed -> ((ReleaseZone.Fixed) fixed).zone())
-                .orElse(zone);
-        return local.dateTime().atZone(readIn).toInstant();
     }
 
     /** The tag becomes part of a file name; the parser validated it, but a path separator must never get through. */

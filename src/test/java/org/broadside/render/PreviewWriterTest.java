@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,8 @@ class PreviewWriterTest {
 
     private final EmailComposer composer = new EmailComposer(new Templates(Path.of("templates")),
             Session.getInstance(new Properties()), MailIdentity.parse("news@broadside.example", "press@broadside.example"));
-    private final PreviewWriter preview = new PreviewWriter(composer, MANILA,
-            Clock.fixed(Instant.parse("2026-12-17T00:00:00Z"), MANILA));
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-17T00:00:00Z"), MANILA);
+    private final PreviewWriter preview = new PreviewWriter(composer, MANILA, clock, Optional.empty());
 
     @TempDir
     Path out;
@@ -50,7 +51,8 @@ class PreviewWriterTest {
 
     @Test
     void anEmbargoedPressReleaseIsPreviewedWithItsEmbargoInThePreviewZone() throws Exception {
-        preview.write(List.of(SampleStatements.pressRelease()), out);
+        new PreviewWriter(composer, MANILA, clock, Optional.of(Instant.parse("2026-12-18T01:00:00Z")))
+                .write(List.of(SampleStatements.pressRelease()), out);
 
         assertThat(Files.readString(out.resolve("press-en.txt")))
                 .startsWith("EMBARGOED UNTIL 18 December 2026, 09:00 PST (UTC+08:00)\n");
