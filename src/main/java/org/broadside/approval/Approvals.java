@@ -62,14 +62,14 @@ public final class Approvals {
     public List<StoredStatement> requireApproved(String id) {
         String originalId = statements.find(id).map(StoredStatement::originalId).orElseThrow(() -> unknown(id));
         List<StoredStatement> versions = statements.group(originalId);
-        List<String> refusals = new ArrayList<>();
-        database.inTransaction(connection -> {
+        List<String> refusals = database.inTransaction(connection -> {
+            List<String> found = new ArrayList<>();
             for (StoredStatement version : versions) {
                 if (!isApproved(version.id(), version.sha256(), connection)) {
-                    refusals.add(refusal(version, latest(version, connection)));
+                    found.add(refusal(version, latest(version, connection)));
                 }
             }
-            return null;
+            return found;
         });
         if (!refusals.isEmpty()) {
             throw new NotApprovedException(refusals);

@@ -130,18 +130,17 @@ public final class ContactStore {
 
     /** Everyone, or everyone on one list, ordered by email; suppressed contacts included, as this is for review. */
     public List<Contact> list(Optional<String> listName) {
-        List<Contact> contacts = new ArrayList<>();
-        ContactFolding folding = new ContactFolding(contacts::add);
-        database.inTransaction(connection -> {
+        return database.inTransaction(connection -> {
+            List<Contact> contacts = new ArrayList<>();
+            ContactFolding folding = new ContactFolding(contacts::add);
             if (listName.isPresent()) {
                 Sql.each(connection, CONTACTS_ON_LIST, folding, listName.get());
             } else {
                 Sql.each(connection, ALL_CONTACTS, folding);
             }
             folding.finish();
-            return null;
+            return contacts;
         });
-        return contacts;
     }
 
     public Set<String> listNames() {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -124,18 +126,38 @@ public final class Ledger {
         };
     }
 
+    /**
+     * Claims up to a batch of due deliveries: reads the candidates, then moves each from PENDING to SENDING with
+     * a claim token, one conditional update per row in a single round trip. The state condition in each update
+     * is what keeps two senders from claiming one row; what this sender won is read back by its token.
+     */
     List<Delivery> claimBatch(String releaseId, String channel, int batchSize) {
         String claim = UUID.randomUUID().toString();
         return database.inTransaction(connection -> {
-            // The state condition repeated in the outer UPDATE is what keeps two senders from claiming one row.
+            Optional<Instant> firedUntil = Sql.first(connection,
+                    "SELECT fired_until FROM releases WHERE id = ? AND state = 'DISPATCHING'",
+                    row -> Sql.instant(row, "fired_until"), releaseId);
+            if (firedUntil.isEmpty()) {
+                return List.of();
+            }
             // Only deliveries whose trigger has fired (send_at up to fired_until) of a dispatching release:
             // this is what keeps an embargoed public copy, or a paused or missed release, from going out.
-            Sql.update(connection, "UPDATE deliveries SET state = 'SENDING', claim = ?, attempts = attempts + 1,"
-                    + " updated_at = ? WHERE id IN (SELECT d.id FROM deliveries d JOIN releases r"
-                    + " ON r.id = d.release_id WHERE d.release_id = ? AND d.channel = ? AND d.state = 'PENDING'"
-                    + " AND r.state = 'DISPATCHING' AND d.send_at <= r.fired_until ORDER BY d.id LIMIT ?)"
-                    + " AND state = 'PENDING'",
-                    claim, clock.instant(), releaseId, channel, batchSize);
+            List<Long> candidates = Sql.list(connection, "SELECT id FROM deliveries WHERE release_id = ?"
+                    + " AND state = 'PENDING' AND channel = ? AND send_at <= ? ORDER BY id LIMIT ?",
+                    row -> row.getLong(1), releaseId, channel, firedUntil.get(), batchSize);
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET state = 'SENDING',"
+                    + " claim = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'PENDING'")) {
+                for (long id : candidates) {
+                    update.setString(1, claim);
+                    update.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                    update.setLong(3, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
             return Sql.list(connection, "SELECT d.id, d.release_id, d.channel, d.format, d.statement_id,"
                     + " d.message_id, d.attempts, d.timezone AS planned_zone, d.embargo_until,"
                     + " c.email, c.address, c.country, c.organization, c.contact_name,"
@@ -210,31 +232,29 @@ public final class Ledger {
 
     /** Counts per state. */
     public Map<DeliveryState, Integer> counts(String releaseId) {
-        Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
-        for (DeliveryState state : DeliveryState.values()) {
-            counts.put(state, 0);
-        }
-        database.inTransaction(connection -> {
+        return database.inTransaction(connection -> {
+            Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
+            for (DeliveryState state : DeliveryState.values()) {
+                counts.put(state, 0);
+            }
             Sql.each(connection, "SELECT state, COUNT(*) FROM deliveries WHERE release_id = ? GROUP BY state",
                     row -> counts.put(DeliveryState.valueOf(row.getString(1)), row.getInt(2)), releaseId);
-            return null;
+            return counts;
         });
-        return counts;
     }
 
     /** Counts per value of one column (country, language, format) and state, for the status summary. */
     public Map<String, Map<DeliveryState, Integer>> countsBy(String releaseId, Breakdown breakdown) {
-        Map<String, Map<DeliveryState, Integer>> counts = new LinkedHashMap<>();
-        database.inTransaction(connection -> {
+        return database.inTransaction(connection -> {
+            Map<String, Map<DeliveryState, Integer>> counts = new LinkedHashMap<>();
             Sql.each(connection, "SELECT " + breakdown.column + ", state, COUNT(*) FROM deliveries"
                     + " WHERE release_id = ? GROUP BY " + breakdown.column + ", state ORDER BY " + breakdown.column,
                     row -> counts.computeIfAbsent(String.valueOf(row.getString(1)),
                             key -> new EnumMap<>(DeliveryState.class))
                             .merge(DeliveryState.valueOf(row.getString(2)), row.getInt(3), Integer::sum),
                     releaseId);
-            return null;
+            return counts;
         });
-        return counts;
     }
 
     /** The columns a status summary can break down by; a closed set, since it is spliced into SQL. */

@@ -135,9 +135,9 @@ public final class ReleaseService {
                 .reduce((first, second) -> second);
     }
 
-    /** Releases whose dispatch has begun and not finished, oldest first. */
+    /** Releases whose dispatch has begun and that no sender is working on now, oldest first. */
     public List<Release> inProgress() {
-        return releases.inState(ReleaseState.DISPATCHING);
+        return releases.unattended();
     }
 
     /** Marks a release done if every delivery has an outcome; returns it as it now stands. */

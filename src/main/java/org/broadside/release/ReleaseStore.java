@@ -62,6 +62,21 @@ public final class ReleaseStore {
                 ReleaseStore::release, state.name()));
     }
 
+    /**
+     * Dispatching releases that no sender is working on: some delivery is due (its trigger fired) or nothing
+     * is left and the release only needs closing. A release with a delivery being sent right now is left to its
+     * sender, so that the service's periodic resume never competes with a trigger or a CLI command for rows.
+     */
+    public List<Release> unattended() {
+        return database.inTransaction(connection -> Sql.list(connection,
+                "SELECT " + COLUMNS + " FROM releases r WHERE r.state = 'DISPATCHING'"
+                        + " AND NOT EXISTS (SELECT 1 FROM deliveries s WHERE s.release_id = r.id AND s.state = 'SENDING')"
+                        + " AND (EXISTS (SELECT 1 FROM deliveries d WHERE d.release_id = r.id AND d.state = 'PENDING'"
+                        + " AND d.send_at <= r.fired_until)"
+                        + " OR NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.release_id = r.id AND p.state = 'PENDING'))"
+                        + " ORDER BY r.release_at, r.id", ReleaseStore::release));
+    }
+
     public List<Release> all() {
         return database.inTransaction(connection -> Sql.list(connection,
                 "SELECT " + COLUMNS + " FROM releases ORDER BY created_at, id", ReleaseStore::release));

@@ -59,15 +59,51 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
         }
         return "jdbc:h2:file:" + dir.resolve("broadside").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                // Wait for a row another sender holds rather than fail after H2's default second.
+                + ";LOCK_TIMEOUT=10000";
     }
 
     public DataSource dataSource() {
         return dataSource;
     }
 
-    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs work in one transaction: committed if it returns, rolled back if it throws. A transaction that loses
+     * a lock wait, a deadlock or a serialization conflict to another sender is run again from the start (work
+     * is plain database work, safe to repeat), so that a concurrent claim can never lose a delivery's outcome.
+     */
     public <T> T inTransaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (StoreException e) {
+                if (attempt >= ATTEMPTS || !isTransient(e.getCause())) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static final int ATTEMPTS = 5;
+
+    /** SQLSTATE 40001 serialization failure, 40P01 deadlock (PostgreSQL), HYT00 lock timeout (H2). */
+    private static boolean isTransient(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("HYT00"));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(50));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while retrying a transaction", e);
+        }
+    }
+
+    private <T> T once(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
