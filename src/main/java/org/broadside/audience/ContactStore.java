@@ -197,6 +197,31 @@ public final class ContactStore {
         });
     }
 
+    /**
+     * The distinct (country, timezone) pairs of the recipients on some lists who are on none of the excluded
+     * lists: enough to know every zone a release reaches without reading every contact.
+     *
+     * @param lists    the wanted lists; empty means every list
+     * @param excluded lists whose members are left out (the press, for the public zones)
+     */
+    public List<Contact> places(Set<String> lists, Set<String> excluded) {
+        String wanted = lists.isEmpty() ? "" : " AND m.list_name IN (" + placeholders(lists.size()) + ")";
+        String unwanted = excluded.isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM list_members x"
+                + " WHERE x.email = c.email AND x.list_name IN (" + placeholders(excluded.size()) + "))";
+        // DISTINCT over two short columns: a few dozen rows for a release of any size.
+        String sql = "SELECT DISTINCT c.country, c.timezone FROM contacts c"
+                + " WHERE EXISTS (SELECT 1 FROM list_members m WHERE m.email = c.email" + wanted + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email = c.email)" + unwanted;
+        Object[] parameters = java.util.stream.Stream.concat(lists.stream(), excluded.stream()).toArray();
+        return database.inTransaction(connection -> Sql.list(connection, sql,
+                row -> new Contact("", "", row.getString("country"), null, null, null, row.getString("timezone"),
+                        Set.of()), parameters));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
     // The inner join keeps contacts on at least one list; EXISTS picks those on a wanted list without
     // multiplying rows, so each person comes once; NOT EXISTS leaves out suppressed addresses. One placeholder
     // per list, because IN (?, ?) is portable where binding an array to = ANY(?) is not.

@@ -164,15 +164,14 @@ public final class ReleaseService {
 
     /**
      * A planner for this release. The embargo lifts at the earliest public instant over the zones of the
-     * public (non-press) recipients, so that pass over the audience comes first.
+     * public (non-press) recipients, so those zones come first: from the distinct places on the audience's
+     * lists, not from a pass over every contact.
      */
     private ReleasePlanner planner(Statement original, Audience audience, Optional<Instant> at) {
         Set<ZoneId> publicZones = new HashSet<>();
-        forEachRecipient(audience, contact -> {
-            if (!isPress(contact)) {
-                publicZones.add(zones.zoneOf(contact));
-            }
-        });
+        if (audience.mailsAnyone()) {
+            contacts.places(audience.lists(), pressLists).forEach(place -> publicZones.add(zones.zoneOf(place)));
+        }
         return new ReleasePlanner(new ReleaseTiming(original, at, defaultZone, observances, clock, publicZones), zones);
     }
 

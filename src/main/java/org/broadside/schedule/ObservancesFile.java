@@ -18,25 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.broadside.validation.InvalidInputException;
+import org.broadside.validation.OperatorYaml;
 import org.broadside.validation.Problem;
 import org.broadside.validation.Quoted;
 import org.broadside.validation.StrictUtf8;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.CollectionEndEvent;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.ReaderException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads {@code config/observances.yaml}, a mapping of observance names to {@code MM-DD} dates, or refuses it
@@ -47,17 +37,8 @@ public final class ObservancesFile {
     /** Names appear in statements as {@code release: international-migrants-day 09:00}. */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern MONTH_DAY = Pattern.compile("(?<month>[0-9]{2})-(?<day>[0-9]{2})");
-    /** The file is one level deep; far deeper is a mistake that would overflow the composer's stack. */
-    private static final int MAX_DEPTH = 20;
-    /** The file has no use for aliases; a few are tolerated, many are an alias bomb. */
-    private static final int MAX_COLLECTION_ALIASES = 10;
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setSchema(new CoreSchema())
-            .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
-            .setAllowRecursiveKeys(false)
-            // Reported below, with a line, rather than by snakeyaml without one.
-            .setAllowNonScalarKeys(true)
-            .build();
+    /** A limit the file exceeds concerns the file as a whole, which a {@link Problem} shows as line 0. */
+    private static final int WHOLE_FILE = 0;
 
     private final String fileName;
     private final String text;
@@ -106,43 +87,14 @@ public final class ObservancesFile {
 
     /** A file of comments only has no observances, and is valid: the operator has said so. */
     private Observances observances() {
-        Map<String, MonthDay> dates = root().map(this::dates).orElse(Map.of());
+        Map<String, MonthDay> dates = new OperatorYaml("file", this::lineAt, WHOLE_FILE, this::add).compose(text)
+                .map(this::dates)
+                .orElse(Map.of());
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(Problem::line));
             throw new InvalidInputException(problems);
         }
         return new Observances(dates);
-    }
-
-    /** Empty for a file of comments only, and for one that cannot be read as YAML (reported). */
-    private Optional<Node> root() {
-        try {
-            return withinDepth() ? new Compose(SETTINGS).composeString(text) : Optional.empty();
-        } catch (MarkedYamlEngineException e) {
-            add(lineOf(e.getProblemMark()), "file is not valid YAML: " + describe(e));
-        } catch (ReaderException e) {
-            add(lineAt(e.getPosition()), String.format("file contains control character U+%04X", e.getCodePoint()));
-        } catch (YamlEngineException e) {
-            // Only limits, such as the alias limit, are reported without a position.
-            add(0, "file is refused: " + e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    /** Checks nesting on the event stream, read without recursion, before composing, which recurses. */
-    private boolean withinDepth() {
-        int depth = 0;
-        for (Event event : new Parse(SETTINGS).parseString(text)) {
-            if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
-                add(lineOf(event.getStartMark()),
-                        "file nests lists or mappings more than " + MAX_DEPTH + " levels deep");
-                return false;
-            }
-            if (event instanceof CollectionEndEvent) {
-                depth--;
-            }
-        }
-        return true;
     }
 
     /** The dates of the valid entries; every invalid one is reported. */
@@ -217,11 +169,7 @@ public final class ObservancesFile {
     }
 
     private int lineOf(Node node) {
-        return lineOf(node.getStartMark());
-    }
-
-    private int lineOf(Optional<Mark> mark) {
-        return mark.map(m -> lineAt(m.getIndex())).orElse(1);
+        return node.getStartMark().map(mark -> lineAt(mark.getIndex())).orElse(1);
     }
 
     /**
@@ -233,16 +181,6 @@ public final class ObservancesFile {
         return 1 + (found >= 0 ? found : -found - 1);
     }
 
-    /** snakeyaml's own wording, on one line, with where the construct it was reading began. */
-    private String describe(MarkedYamlEngineException e) {
-        String problem = oneLine(e.getProblem());
-        String context = oneLine(e.getContext());
-        if (context.isEmpty() || e.getContextMark().isEmpty()) {
-            return problem;
-        }
-        return problem + " (" + context + " at line " + lineOf(e.getContextMark()) + ")";
-    }
-
     private static String describe(Node node) {
         return switch (node.getNodeType()) {
             case SCALAR -> "a single value";
@@ -250,9 +188,5 @@ public final class ObservancesFile {
             case MAPPING -> "a mapping";
             case ANCHOR -> "an anchor";
         };
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.broadside.validation.InvalidInputException;
+import org.broadside.validation.OperatorYaml;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +70,7 @@ class StatementParserRobustnessTest {
 
         assertThat(problemsOf(bomb.toString())).containsExactly("junk.md:2: front matter is refused:"
                 + " Number of aliases for non-scalar nodes exceeds the specified max="
-                + FrontMatterYaml.MAX_COLLECTION_ALIASES);
+                + OperatorYaml.MAX_COLLECTION_ALIASES);
     }
 
     @Test
@@ -91,7 +92,7 @@ class StatementParserRobustnessTest {
 
     @Test
     void refusesNestingDeepEnoughToOverflowTheStack() {
-        String tooDeep = "front matter nests lists or mappings more than " + FrontMatterYaml.MAX_DEPTH + " levels deep";
+        String tooDeep = "front matter nests lists or mappings more than " + OperatorYaml.MAX_DEPTH + " levels deep";
 
         assertThat(problemsOf("---\ntitle: " + "[".repeat(100_000) + "\n---\nBody.\n"))
                 .containsExactly("junk.md:2: " + tooDeep);
