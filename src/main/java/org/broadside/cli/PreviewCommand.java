@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-import org.broadside.schedule.ReleaseTiming;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.broadside.App;
@@ -37,8 +36,8 @@ public final class PreviewCommand extends HomeCommand implements Callable<Intege
                     : app.settings().path("broadside.outbox.dir").resolve(versions.get(0).id()).resolve("preview");
             ZoneId zone = app.defaultZone();
             Statement original = versions.get(0);
-            Optional<Instant> embargoLift = original.pressEmbargo().map(embargo -> new ReleaseTiming(original,
-                    Optional.empty(), zone, app.observances(), app.clock(), List.of(zone)).embargoLift());
+            Optional<Instant> embargoLift = app.releaseService().embargoLift(original,
+                    app.statements().find(original.id()).orElseThrow().sourceName());
             PreviewWriter writer = new PreviewWriter(app.composer(), zone, app.clock(), embargoLift);
             for (Path file : writer.write(versions, dir)) {
                 out().println("wrote " + file);

@@ -119,6 +119,18 @@ public final class ReleaseService {
         forEachRecipient(audience, contact -> each.accept(planner.plan(contact, isPress(contact))));
     }
 
+    /**
+     * When the press embargo of a statement would lift if it were scheduled now, over its actual audience; empty
+     * without an embargo. For previews, which may come before approval.
+     */
+    public Optional<Instant> embargoLift(Statement original, String sourceName) {
+        if (original.pressEmbargo().isEmpty()) {
+            return Optional.empty();
+        }
+        Audience audience = Audience.of(original, sourceName, contacts.listNames());
+        return Optional.of(planner(original, audience, Optional.empty()).timing().embargoLift());
+    }
+
     /** The instants the triggers of a release must fire at: each pending send time, and the social posts. */
     public List<Instant> triggerInstants(Release release) {
         Set<Instant> instants = new java.util.TreeSet<>(ledger.pendingInstants(release.id()));
