@@ -40,6 +40,7 @@ public final class ReleaseControl {
      */
     public Armed schedule(String statementId, Optional<Instant> at) {
         at.ifPresent(this::requireFuture);
+        service.requireFuture(statementId, at);
         ReleaseService.Opened opened = service.open(statementId, at);
         Release release = opened.release();
         List<Instant> instants = service.triggerInstants(release);

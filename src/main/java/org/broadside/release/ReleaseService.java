@@ -111,6 +111,36 @@ public final class ReleaseService {
         });
     }
 
+    /**
+     * A send time as it goes into the ledger: one already past when the release is planned (scheduled at 10:00
+     * for 09:00 where the day began hours ago) is due at once rather than counted as a missed trigger.
+     */
+    private Instant notBeforeNow(Instant sendAt) {
+        Instant now = clock.instant();
+        return ReleaseTriggers.precision(sendAt.isBefore(now) ? now : sendAt);
+    }
+
+    /**
+     * Refuses a plan whose every public send time has passed: a release time in the past is almost always a
+     * mistake (last year's date), and sending it all at once must be asked for with release --now.
+     */
+    public void requireFuture(String statementId, Optional<Instant> at) {
+        Pinned pinned = pin(statementId);
+        Audience audience = Audience.of(pinned.original(), pinned.sourceName(), contacts.listNames());
+        ReleaseTiming timing = planner(pinned.original(), audience, at).timing();
+        Set<ZoneId> zonesReached = new HashSet<>(List.of(defaultZone));
+        if (audience.mailsAnyone()) {
+            contacts.places(audience.lists(), Set.of()).forEach(place -> zonesReached.add(zones.zoneOf(place)));
+        }
+        Instant last = zonesReached.stream().map(timing::publicInstant).max(Instant::compareTo).orElseThrow();
+        if (!last.isAfter(clock.instant())) {
+            throw new InvalidInputException(new Problem(pinned.sourceName(),
+                    org.broadside.intake.KeyLine.of(pinned.original().source(), "release"),
+                    "the release time has passed for every recipient (the last was " + last + "); schedule it with"
+                            + " --at, or send it at once with release --now"));
+        }
+    }
+
     /** Every recipient's planned delivery, without storing anything (schedule --dry-run). */
     public void plan(String statementId, Optional<Instant> at, Consumer<PlannedDelivery> each) {
         Pinned pinned = pin(statementId);
@@ -166,7 +196,7 @@ public final class ReleaseService {
     private Release replan(Release release, ReleasePlanner planner, Connection connection) throws SQLException {
         ledger.replan(release.id(), contact -> {
             PlannedDelivery planned = planner.plan(contact, isPress(contact));
-            return new Ledger.Replanned(ReleaseTriggers.precision(planned.sendAt()), planned.zone().getId(),
+            return new Ledger.Replanned(notBeforeNow(planned.sendAt()), planned.zone().getId(),
                     planned.embargoUntil().map(lift -> lift.toInstant()).orElse(null));
         }, connection);
         releases.rescheduled(release.id(), ReleaseTriggers.precision(planner.timing().embargoLift()),
@@ -196,8 +226,7 @@ public final class ReleaseService {
     private NewDelivery delivery(Release release, Contact contact, List<Statement> versions, PlannedDelivery planned) {
         Statement version = Languages.pick(versions, contact.language());
         return new NewDelivery(contact.email(), EMAIL, planned.format(), version.id(), contact.country(),
-                contact.language(), messageIds.of(release.id(), contact.email()),
-                ReleaseTriggers.precision(planned.sendAt()),
+                contact.language(), messageIds.of(release.id(), contact.email()), notBeforeNow(planned.sendAt()),
                 planned.zone().getId(), planned.embargoUntil().map(lift -> lift.toInstant()).orElse(null));
     }
 

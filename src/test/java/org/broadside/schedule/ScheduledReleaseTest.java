@@ -161,6 +161,19 @@ class ScheduledReleaseTest {
                 "kontakt@netzwerk.example,members,Europe/Berlin,2027-05-01T01:00:00Z,2027-05-01T03:00+02:00");
     }
 
+    @Test
+    void aReleaseTimeThatHasPassedForEveryoneIsRefusedAndNothingIsArmed() {
+        home.run("submit", home.write("en.md", Samples.english().replace("release: 2027-05-01T09:00",
+                "release: 2020-05-01T09:00")).toString());
+        home.run("approve", ID, "--by", "Eni");
+
+        TestHome.Result refused = home.run("schedule", ID);
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("en.md:8: the release time has passed for every recipient");
+        assertThat(home.run("status").out()).contains("may-day-2027 [en] approved; not released");
+    }
+
     private App open() {
         return App.open(Settings.load(dir));
     }
