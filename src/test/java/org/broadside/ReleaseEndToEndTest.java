@@ -136,6 +136,38 @@ class ReleaseEndToEndTest {
                 "by language:", "  es-ES: 1 deliveries: 1 sent");
     }
 
+    @Test
+    void anAddressSuppressedAfterPlanningIsNeverMailedEvenAfterReimport() throws Exception {
+        submitAndApprove();
+        assertThat(home.run("schedule", "may-day-2027", "--dry-run").exitCode()).isZero();
+        assertThat(home.run("schedule", "may-day-2027").exitCode()).as("planned: a ledger row per recipient").isZero();
+
+        assertThat(home.run("contacts", "suppress", "Hola@Trabajadoras.example").out())
+                .contains("suppressed hola@trabajadoras.example");
+        home.run("contacts", "import", dir.resolve("members.csv").toString(), "--list", "members");
+        Result released = home.run("release", "may-day-2027", "--now", "--wait");
+
+        assertThat(released.out()).contains("4 deliveries: 3 sent, 1 suppressed");
+        assertThat(home.outbox().resolve("may-day-2027/hola@trabajadoras.example.eml")).doesNotExist();
+        assertThat(home.run("report", "may-day-2027").out().lines())
+                .filteredOn(row -> row.startsWith("hola@trabajadoras.example,ES,es-ES,member,"))
+                .singleElement().asString().contains(",suppressed,0,").endsWith(",suppressed: manual");
+    }
+
+    @Test
+    void theReportHasOneRowPerRecipientWithItsOutcome() {
+        submitAndApprove();
+        home.run("release", "may-day-2027", "--now");
+
+        List<String> report = home.run("report", "may-day-2027", "--format", "csv").out().lines().toList();
+
+        assertThat(report.get(0)).isEqualTo(
+                "email,country,language,format,timezone,state,attempts,send_at_utc,sent_at_utc,last_reply");
+        assertThat(report).hasSize(5);
+        assertThat(report.subList(1, 5)).allSatisfy(row -> assertThat(row).contains(",sent,1,", ",written "));
+        assertThat(report).anyMatch(row -> row.startsWith("desk@wire.example,GB,en,press,Europe/London,sent,1,"));
+    }
+
     static List<Path> emlFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".eml")).toList();

@@ -9,17 +9,19 @@ import org.broadside.App;
 import org.broadside.audience.ContactCsvWriter;
 import org.broadside.audience.ContactImporter;
 import org.broadside.audience.ImportReport;
+import org.broadside.validation.InvalidInputException;
+import org.broadside.validation.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "contacts", description = "Import and list contacts.",
-        subcommands = {ContactsCommand.Import.class, ContactsCommand.ListContacts.class})
+        subcommands = {ContactsCommand.Import.class, ContactsCommand.ListContacts.class, ContactsCommand.Suppress.class})
 public final class ContactsCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "contacts needs a subcommand: import or list");
+                "contacts needs a subcommand: import, list or suppress");
     }
 
     @Command(name = "import", description = "Import contacts from CSV (email and country required). "
@@ -60,6 +62,29 @@ public final class ContactsCommand implements Runnable {
             try (App app = openApp()) {
                 new ContactCsvWriter().write(app.contacts().list(Optional.ofNullable(list)), out());
                 out().flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "suppress", description = "Never mail an address again, whatever list it is imported into; "
+            + "pending deliveries to it are settled as suppressed.")
+    public static final class Suppress extends HomeCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--reason", paramLabel = "WORD", defaultValue = "manual",
+                description = "Why, in a word (default: manual).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            if (email.isBlank() || email.indexOf('@') < 1 || email.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidInputException(new Problem("EMAIL", 0, "'" + email + "' is not an email address"));
+            }
+            try (App app = openApp()) {
+                app.contacts().suppress(email, reason, "suppressed by hand");
+                out().println("suppressed " + email.strip().toLowerCase(java.util.Locale.ROOT));
                 return 0;
             }
         }

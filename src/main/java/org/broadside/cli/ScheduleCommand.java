@@ -1,6 +1,8 @@
 package org.broadside.cli;
 
+import java.io.IOException;
 import java.time.Instant;
+import org.broadside.audience.CsvRecords;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +44,7 @@ public final class ScheduleCommand extends HomeCommand implements Callable<Integ
     String format;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("csv")) {
             throw new InvalidInputException(new Problem("--format", 0, "must be text or csv, not '" + format + "'"));
         }
@@ -67,13 +69,13 @@ public final class ScheduleCommand extends HomeCommand implements Callable<Integ
         }
     }
 
-    private void printCsv(List<PlannedDelivery> plan) {
-        out().print("email,list,timezone,send_at_utc,send_at_local\r\n");
+    private void printCsv(List<PlannedDelivery> plan) throws IOException {
+        CsvRecords.write(List.of("email", "list", "timezone", "send_at_utc", "send_at_local"), out());
         for (PlannedDelivery planned : plan) {
-            out().print(String.join(",", planned.contact().email(),
+            CsvRecords.write(List.of(planned.contact().email(),
                     planned.contact().lists().stream().sorted().collect(Collectors.joining(";")),
                     planned.zone().getId(), planned.sendAt().toString(),
-                    LOCAL.format(planned.sendAt().atZone(planned.zone()))) + "\r\n");
+                    LOCAL.format(planned.sendAt().atZone(planned.zone()))), out());
         }
         out().flush();
     }

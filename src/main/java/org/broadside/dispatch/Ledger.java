@@ -148,6 +148,7 @@ public final class Ledger {
             if (candidates.isEmpty()) {
                 return List.of();
             }
+            settleSuppressed(candidates, connection);
             try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET state = 'SENDING',"
                     + " claim = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'PENDING'")) {
                 for (long id : candidates) {
@@ -164,6 +165,24 @@ public final class Ledger {
                     + " c.language, c.timezone FROM deliveries d JOIN contacts c ON c.email = d.recipient"
                     + " WHERE d.claim = ? AND d.state = 'SENDING' ORDER BY d.id", Ledger::delivery, claim);
         });
+    }
+
+    /**
+     * An address suppressed after its release was planned (unsubscribed, bounced, suppressed by hand) is never
+     * mailed: its delivery is settled as SUPPRESSED, with the reason, when it would have been claimed.
+     */
+    private void settleSuppressed(List<Long> candidates, Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET state = 'SUPPRESSED',"
+                + " last_reply = (SELECT 'suppressed: ' || s.reason FROM suppressions s WHERE s.email = deliveries.recipient),"
+                + " updated_at = ? WHERE id = ? AND state = 'PENDING'"
+                + " AND EXISTS (SELECT 1 FROM suppressions s WHERE s.email = deliveries.recipient)")) {
+            for (long id : candidates) {
+                update.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+                update.setLong(2, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
     /**
@@ -228,6 +247,25 @@ public final class Ledger {
         return database.inTransaction(connection -> Sql.update(connection,
                 "UPDATE deliveries SET state = 'PENDING', claim = NULL, updated_at = ? WHERE state = 'SENDING'"
                         + " AND updated_at < ?", clock.instant(), clock.instant().minus(claimLease)));
+    }
+
+    /** One delivery as the report shows it. */
+    public record ReportRow(String recipient, String country, String language, String format, String timezone,
+                            DeliveryState state, int attempts, Instant sendAt, Instant sentAt, String lastReply) {
+    }
+
+    /** Every delivery of a release in send order, one at a time (a release may have 100,000). */
+    public void forEachReportRow(String releaseId, java.util.function.Consumer<ReportRow> each) {
+        database.inTransaction(connection -> {
+            Sql.each(connection, "SELECT recipient, country, language, format, timezone, state, attempts, send_at,"
+                    + " sent_at, last_reply FROM deliveries WHERE release_id = ? ORDER BY send_at, recipient",
+                    row -> each.accept(new ReportRow(row.getString("recipient"), row.getString("country"),
+                            row.getString("language"), row.getString("format"), row.getString("timezone"),
+                            DeliveryState.valueOf(row.getString("state")), row.getInt("attempts"),
+                            Sql.instant(row, "send_at"), Sql.instant(row, "sent_at"), row.getString("last_reply"))),
+                    releaseId);
+            return null;
+        });
     }
 
     /** Counts per state. */

@@ -55,10 +55,10 @@ public final class ReleaseControl {
 
     /** Releases now, for everyone: the plan becomes "now", triggers go, and every pending delivery is due. */
     public Release releaseNow(String statementId) {
-        Instant now = ReleaseTriggers.precision(clock.instant());
-        Release release = service.open(statementId, Optional.of(now)).release();
+        Release release = service.open(statementId, Optional.of(clock.instant())).release();
         triggers.get().disarm(release.id());
-        releases.fire(release.id(), now);
+        // Fired as of after the planning, so every send time it wrote (none later than then) is due.
+        releases.fire(release.id(), ReleaseTriggers.precision(clock.instant()));
         return releases.find(release.id()).orElseThrow();
     }
 
