@@ -36,6 +36,7 @@ import org.broadside.social.MastodonRule;
 import org.broadside.social.Network;
 import org.broadside.statement.StatementParser;
 import org.broadside.store.Database;
+import org.broadside.web.UnsubscribePages;
 import org.broadside.release.Release;
 import org.broadside.release.ReleaseControl;
 import org.broadside.release.TriggerDecision;
@@ -71,6 +72,7 @@ public final class App implements AutoCloseable {
     private final SocialRelease socialRelease;
     private final OutboxTransport outboxTransport;
     private final SmtpTransport smtpTransport;
+    private final UnsubscribeLinks unsubscribe;
     private final Observances observances;
     private final ZoneId defaultZone;
     private final TriggerDecision triggerDecision;
@@ -104,7 +106,7 @@ public final class App implements AutoCloseable {
             this.releaseControl = new ReleaseControl(releaseService, releases, this::triggers, clock);
             this.templates = new Templates(settings.home().resolve("templates"));
             this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity);
-            UnsubscribeLinks unsubscribe = new UnsubscribeLinks(new SignedTokens(SigningKey.load(settings)),
+            this.unsubscribe = new UnsubscribeLinks(new SignedTokens(SigningKey.load(settings)),
                     settings.require("broadside.public-url"), settings.require("broadside.unsubscribe.mailto"));
             PinnedContent pinned = new PinnedContent(releases, statements);
             this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, clock);
@@ -137,6 +139,7 @@ public final class App implements AutoCloseable {
         beans.put("socialRelease", socialRelease);
         beans.put("outboxTransport", outboxTransport);
         beans.put("smtpTransport", smtpTransport);
+        beans.put("unsubscribePages", new UnsubscribePages(unsubscribe, contacts));
         return beans;
     }
 
@@ -211,6 +214,7 @@ public final class App implements AutoCloseable {
     public ZoneId defaultZone() { return defaultZone; }
     public Templates templates() { return templates; }
     public EmailComposer composer() { return composer; }
+    public UnsubscribeLinks unsubscribeLinks() { return unsubscribe; }
     public SocialRelease socialRelease() { return socialRelease; }
 
     @Override

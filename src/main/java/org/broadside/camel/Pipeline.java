@@ -28,6 +28,10 @@ public final class Pipeline implements AutoCloseable {
         Main main = new Main();
         var properties = app.settings().asProperties();
         properties.setProperty("broadside.service", Boolean.toString(service));
+        // Only the service listens on HTTP (unsubscribe pages); a one-off command never opens a port.
+        properties.setProperty("camel.server.enabled", Boolean.toString(service));
+        properties.setProperty("camel.server.host", app.settings().require("broadside.http.host"));
+        properties.setProperty("camel.server.port", app.settings().require("broadside.http.port"));
         main.setInitialProperties(properties);
         main.configure()
                 .withName("broadside")

@@ -1,0 +1,2 @@
+/** What the service answers over HTTP: the unsubscribe pages (and, later, the console). */
+package org.broadside.web;
