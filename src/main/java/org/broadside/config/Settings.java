@@ -120,13 +120,6 @@ public final class Settings {
         return home.resolve(require(key)).normalize();
     }
 
-    /** A copy with one value replaced: for a command-line flag that overrides a setting for one run. */
-    public Settings with(String key, String value) {
-        Properties copy = asProperties();
-        copy.setProperty(key, value);
-        return new Settings(home, copy);
-    }
-
     /**
      * All settings, as handed to Camel's property placeholders. Directory settings are resolved against the
      * home, so a route's {@code file:{{broadside.inbox.dir}}} means the same folder whatever the working directory.

@@ -1,7 +1,5 @@
 package org.broadside.release;
 
-import java.util.Set;
-
 /** Where a release is in its life. */
 public enum ReleaseState {
     /** Its deliveries are in the ledger and its triggers armed; nothing has been sent yet. */
@@ -16,9 +14,6 @@ public enum ReleaseState {
     MISSED,
     /** Every delivery has an outcome. */
     DONE;
-
-    /** States from which an operator may schedule (or release now) again. */
-    public static final Set<ReleaseState> RESCHEDULABLE = Set.of(SCHEDULED, PAUSED, CANCELLED, MISSED, DISPATCHING);
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

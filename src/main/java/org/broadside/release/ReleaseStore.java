@@ -56,12 +56,6 @@ public final class ReleaseStore {
                 ReleaseStore::release, statementId));
     }
 
-    public List<Release> inState(ReleaseState state) {
-        return database.inTransaction(connection -> Sql.list(connection,
-                "SELECT " + COLUMNS + " FROM releases WHERE state = ? ORDER BY release_at, id",
-                ReleaseStore::release, state.name()));
-    }
-
     /**
      * Dispatching releases that no sender is working on: some delivery is due (its trigger fired) or nothing
      * is left and the release only needs closing. A release with a delivery being sent right now is left to its
@@ -75,11 +69,6 @@ public final class ReleaseStore {
                         + " AND d.send_at <= r.fired_until)"
                         + " OR NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.release_id = r.id AND p.state = 'PENDING'))"
                         + " ORDER BY r.release_at, r.id", ReleaseStore::release));
-    }
-
-    public List<Release> all() {
-        return database.inTransaction(connection -> Sql.list(connection,
-                "SELECT " + COLUMNS + " FROM releases ORDER BY created_at, id", ReleaseStore::release));
     }
 
     /** The statement id and hash of each version a release pinned. */
