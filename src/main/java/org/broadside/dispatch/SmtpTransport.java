@@ -32,13 +32,31 @@ public final class SmtpTransport implements Transport, AutoCloseable {
         properties.setProperty("mail.smtp.connectiontimeout", Integer.toString(settings.timeoutMillis()));
         properties.setProperty("mail.smtp.timeout", Integer.toString(settings.timeoutMillis()));
         properties.setProperty("mail.smtp.writetimeout", Integer.toString(settings.timeoutMillis()));
-        properties.setProperty("mail.smtp.starttls.enable",
-                Boolean.toString(settings.startTls() != SmtpSettings.StartTls.OFF));
+        SmtpSettings.StartTls startTls = effectiveStartTls(settings);
+        properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(startTls != SmtpSettings.StartTls.OFF));
         properties.setProperty("mail.smtp.starttls.required",
-                Boolean.toString(settings.startTls() == SmtpSettings.StartTls.REQUIRED));
+                Boolean.toString(startTls == SmtpSettings.StartTls.REQUIRED));
         properties.setProperty("mail.smtp.auth", Boolean.toString(settings.username() != null));
         properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
         return properties;
+    }
+
+    /**
+     * STARTTLS as configured, except that "required" is relaxed to "optional" for a server on this machine:
+     * loopback traffic never leaves it, and local relays (Postfix on localhost, a test server) often offer no TLS.
+     */
+    static SmtpSettings.StartTls effectiveStartTls(SmtpSettings settings) {
+        return settings.startTls() == SmtpSettings.StartTls.REQUIRED && isLoopback(settings.host())
+                ? SmtpSettings.StartTls.OPTIONAL
+                : settings.startTls();
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     @Override

@@ -29,7 +29,7 @@ class SmtpReleaseTest {
                 .set("broadside.transport", "smtp")
                 .set("broadside.smtp.host", "127.0.0.1")
                 .set("broadside.smtp.port", String.valueOf(smtp.getSmtp().getPort()))
-                .set("broadside.smtp.starttls", "off");
+                .set("broadside.smtp.starttls", "required");
         home.run("contacts", "import", home.write("m.csv", Samples.CONTACTS).toString(), "--list", "members");
         home.run("contacts", "import", home.write("p.csv", Samples.PRESS).toString(), "--list", "press");
         home.run("submit", home.write("en.md", Samples.english()).toString());
@@ -66,6 +66,17 @@ class SmtpReleaseTest {
 
         assertThat(released.exitCode()).isEqualTo(1);
         assertThat(released.out()).contains("3 deliveries: 3 failed");
+    }
+
+    @Test
+    void startTlsStaysRequiredForAServerElsewhereAndIsRelaxedOnlyOnLoopback() {
+        SmtpSettings remote = new SmtpSettings("smtp.alliance.example", 587, null, null,
+                SmtpSettings.StartTls.REQUIRED, 1000);
+        SmtpSettings local = new SmtpSettings("127.0.0.1", 25, null, null, SmtpSettings.StartTls.REQUIRED, 1000);
+
+        assertThat(SmtpTransport.properties(remote).getProperty("mail.smtp.starttls.required")).isEqualTo("true");
+        assertThat(SmtpTransport.properties(local).getProperty("mail.smtp.starttls.required")).isEqualTo("false");
+        assertThat(SmtpTransport.properties(local).getProperty("mail.smtp.starttls.enable")).isEqualTo("true");
     }
 
     private static String to(MimeMessage message) {
