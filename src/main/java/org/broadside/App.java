@@ -15,6 +15,7 @@ import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
 import org.broadside.dispatch.Ledger;
 import org.broadside.dispatch.MessageIds;
+import org.broadside.dispatch.RetryPolicy;
 import org.broadside.dispatch.OutboxTransport;
 import org.broadside.dispatch.SmtpSettings;
 import org.broadside.dispatch.SmtpTransport;
@@ -97,7 +98,9 @@ public final class App implements AutoCloseable {
             this.submission = new Submission(database, parser, statements, approvals);
             this.contacts = new ContactStore(database);
             this.releases = new ReleaseStore(database);
-            this.ledger = new Ledger(database, clock, settings.duration("broadside.dispatch.claim-lease"));
+            this.ledger = new Ledger(database, clock, settings.duration("broadside.dispatch.claim-lease"),
+                    new RetryPolicy(settings.duration("broadside.dispatch.retry-base"),
+                            settings.duration("broadside.dispatch.retry-max-age")));
             MessageIds messageIds = new MessageIds(domainOf(identity.from()));
             this.releaseService = new ReleaseService(database, statements, approvals, contacts, releases, ledger,
                     messageIds, new LinkedHashSet<>(settings.list("broadside.press.lists")), observances,

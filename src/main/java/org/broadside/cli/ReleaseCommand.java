@@ -1,5 +1,7 @@
 package org.broadside.cli;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,6 +33,7 @@ public final class ReleaseCommand extends HomeCommand implements Callable<Intege
             if (waitForOutcome) {
                 try (ProgressBar progress = new ProgressBar(err(), () -> counts(app))) {
                     release = pipeline.template().requestBody("direct:release", id, Release.class);
+                    release = untilEveryOutcome(app, pipeline, release);
                 }
             } else {
                 release = pipeline.template().requestBody("direct:release", id, Release.class);
@@ -39,6 +42,20 @@ public final class ReleaseCommand extends HomeCommand implements Callable<Intege
             out().println(release.id() + ": " + StatusCommand.describe(counts));
             return waitForOutcome && counts.get(DeliveryState.FAILED) > 0 ? ErrorReporter.FAILED : 0;
         }
+    }
+
+    /** Sends what waits for a retry as each retry comes due, until every delivery has an outcome. */
+    private static Release untilEveryOutcome(App app, Pipeline pipeline, Release release) throws InterruptedException {
+        Release current = release;
+        for (Optional<Instant> next = app.ledger().nextRetry(current.id()); next.isPresent();
+             next = app.ledger().nextRetry(current.id())) {
+            Duration wait = Duration.between(app.clock().instant(), next.get());
+            if (!wait.isNegative()) {
+                Thread.sleep(wait.toMillis() + 1);
+            }
+            current = pipeline.template().requestBody("direct:release-due", current, Release.class);
+        }
+        return current;
     }
 
     /** Counts of the statement's latest release, or none before it is opened. */

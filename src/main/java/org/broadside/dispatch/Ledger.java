@@ -35,14 +35,16 @@ public final class Ledger {
     private final Database database;
     private final Clock clock;
     private final Duration claimLease;
+    private final RetryPolicy retries;
 
     /**
      * @param claimLease how long a claimed delivery may go without an outcome before it counts as orphaned
      */
-    public Ledger(Database database, Clock clock, Duration claimLease) {
+    public Ledger(Database database, Clock clock, Duration claimLease, RetryPolicy retries) {
         this.database = database;
         this.clock = clock;
         this.claimLease = claimLease;
+        this.retries = retries;
     }
 
     /** A writer that adds the deliveries of a release being opened, in the caller's transaction. */
@@ -143,8 +145,9 @@ public final class Ledger {
             // Only deliveries whose trigger has fired (send_at up to fired_until) of a dispatching release:
             // this is what keeps an embargoed public copy, or a paused or missed release, from going out.
             List<Long> candidates = Sql.list(connection, "SELECT id FROM deliveries WHERE release_id = ?"
-                    + " AND state = 'PENDING' AND channel = ? AND send_at <= ? ORDER BY id LIMIT ?",
-                    row -> row.getLong(1), releaseId, channel, firedUntil.get(), batchSize);
+                    + " AND state = 'PENDING' AND channel = ? AND send_at <= ?"
+                    + " AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT ?",
+                    row -> row.getLong(1), releaseId, channel, firedUntil.get(), clock.instant(), batchSize);
             if (candidates.isEmpty()) {
                 return List.of();
             }
@@ -224,18 +227,40 @@ public final class Ledger {
     }
 
     public void markSent(long deliveryId, String reply) {
-        record(deliveryId, DeliveryState.SENT, reply);
+        database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries SET state = 'SENT',"
+                + " last_reply = ?, updated_at = ?, sent_at = ? WHERE id = ?",
+                truncate(reply), clock.instant(), clock.instant(), deliveryId));
     }
 
-    public void markFailed(long deliveryId, String reply) {
-        record(deliveryId, DeliveryState.FAILED, reply);
+    /**
+     * Records a failed attempt. A temporary failure (a 4xx reply, a lost connection) goes back to PENDING until
+     * its backoff has passed, while the delivery is younger than the retry age; anything else fails for good,
+     * with the reply kept for the report.
+     */
+    public void markFailed(long deliveryId, Exception failure) {
+        String reply = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        boolean temporary = failure instanceof DeliveryFailedException delivery && !delivery.isPermanent();
+        database.inTransaction(connection -> {
+            Optional<RetryPolicy.Attempt> attempt = Sql.first(connection,
+                    "SELECT attempts, send_at FROM deliveries WHERE id = ?",
+                    row -> new RetryPolicy.Attempt(row.getInt("attempts"), Sql.instant(row, "send_at")), deliveryId);
+            Optional<Instant> retryAt = temporary ? attempt.flatMap(a -> retries.next(a, clock.instant()))
+                    : Optional.empty();
+            if (retryAt.isPresent()) {
+                return Sql.update(connection, "UPDATE deliveries SET state = 'PENDING', claim = NULL, retry_at = ?,"
+                        + " last_reply = ?, updated_at = ? WHERE id = ?", retryAt.get(), truncate(reply),
+                        clock.instant(), deliveryId);
+            }
+            return Sql.update(connection, "UPDATE deliveries SET state = 'FAILED', last_reply = ?, updated_at = ?"
+                    + " WHERE id = ?", truncate(reply), clock.instant(), deliveryId);
+        });
     }
 
-    private void record(long deliveryId, DeliveryState outcome, String reply) {
-        database.inTransaction(connection -> Sql.update(connection,
-                "UPDATE deliveries SET state = ?, last_reply = ?, updated_at = ?, sent_at = ? WHERE id = ?",
-                outcome.name(), truncate(reply), clock.instant(),
-                outcome == DeliveryState.SENT ? clock.instant() : null, deliveryId));
+    /** When the earliest delivery of a release waiting for a retry may go again, if any waits. */
+    public Optional<Instant> nextRetry(String releaseId) {
+        return database.inTransaction(connection -> Sql.first(connection,
+                "SELECT MIN(retry_at) AS next_retry FROM deliveries WHERE release_id = ? AND state = 'PENDING'"
+                        + " AND retry_at IS NOT NULL", row -> Sql.instant(row, "next_retry"), releaseId));
     }
 
     /**

@@ -179,7 +179,7 @@ public final class ReleaseService {
 
     /** Releases whose dispatch has begun and that no sender is working on now, oldest first. */
     public List<Release> inProgress() {
-        return releases.unattended();
+        return releases.unattended(clock.instant());
     }
 
     /** Marks a release done if every delivery has an outcome; returns it as it now stands. */

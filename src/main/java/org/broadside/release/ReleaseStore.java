@@ -61,14 +61,14 @@ public final class ReleaseStore {
      * is left and the release only needs closing. A release with a delivery being sent right now is left to its
      * sender, so that the service's periodic resume never competes with a trigger or a CLI command for rows.
      */
-    public List<Release> unattended() {
+    public List<Release> unattended(Instant now) {
         return database.inTransaction(connection -> Sql.list(connection,
                 "SELECT " + COLUMNS + " FROM releases r WHERE r.state = 'DISPATCHING'"
                         + " AND NOT EXISTS (SELECT 1 FROM deliveries s WHERE s.release_id = r.id AND s.state = 'SENDING')"
                         + " AND (EXISTS (SELECT 1 FROM deliveries d WHERE d.release_id = r.id AND d.state = 'PENDING'"
-                        + " AND d.send_at <= r.fired_until)"
+                        + " AND d.send_at <= r.fired_until AND (d.retry_at IS NULL OR d.retry_at <= ?))"
                         + " OR NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.release_id = r.id AND p.state = 'PENDING'))"
-                        + " ORDER BY r.release_at, r.id", ReleaseStore::release));
+                        + " ORDER BY r.release_at, r.id", ReleaseStore::release, now));
     }
 
     /** The statement id and hash of each version a release pinned. */

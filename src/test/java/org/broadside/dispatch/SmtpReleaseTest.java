@@ -51,13 +51,15 @@ class SmtpReleaseTest {
     }
 
     @Test
-    void anUnreachableServerFailsEachDeliveryWithTheReasonAndExitsOne() {
+    void anUnreachableServerIsRetriedUntilTheRetryAgeThenEachDeliveryFailsWithTheReason() {
         TestHome home = new TestHome(dir)
                 .set("broadside.transport", "smtp")
                 .set("broadside.smtp.host", "127.0.0.1")
                 .set("broadside.smtp.port", "1")
                 .set("broadside.smtp.starttls", "off")
-                .set("broadside.smtp.timeout-ms", "2000");
+                .set("broadside.smtp.timeout-ms", "2000")
+                .set("broadside.dispatch.retry-base", "PT1S")
+                .set("broadside.dispatch.retry-max-age", "PT3S");
         home.run("contacts", "import", home.write("m.csv", Samples.CONTACTS).toString(), "--list", "members");
         home.run("submit", home.write("en.md", Samples.english()).toString());
         home.run("approve", "may-day-2027", "--by", "Eni");
@@ -66,6 +68,9 @@ class SmtpReleaseTest {
 
         assertThat(released.exitCode()).isEqualTo(1);
         assertThat(released.out()).contains("3 deliveries: 3 failed");
+        assertThat(home.run("report", "may-day-2027").out().lines().skip(1))
+                .allSatisfy(row -> assertThat(row).contains("Couldn't connect to host"))
+                .anySatisfy(row -> assertThat(row).doesNotContain(",failed,1,"));
     }
 
     @Test

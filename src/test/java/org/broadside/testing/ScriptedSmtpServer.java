@@ -1,0 +1,112 @@
+package org.broadside.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real SMTP server on loopback that answers as a test scripts it: a temporary failure (451) the first time a
+ * given recipient's message is sent, a permanent refusal (550) for given recipients. It counts what it accepted.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final Set<String> failOnce;
+    private final Set<String> refuse;
+    private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+
+    public ScriptedSmtpServer(Set<String> failOnce, Set<String> refuse) throws IOException {
+        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.failOnce = failOnce;
+        this.refuse = refuse;
+        Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** How many messages the server accepted for a recipient. */
+    public int acceptedFor(String recipient) {
+        return accepted.getOrDefault(recipient, new AtomicInteger()).get();
+    }
+
+    public int triesFor(String recipient) {
+        return tries.getOrDefault(recipient, new AtomicInteger()).get();
+    }
+
+    private void acceptLoop() {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                Thread session = new Thread(() -> converse(client), "scripted-smtp-session");
+                session.setDaemon(true);
+                session.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void converse(Socket client) {
+        try (client;
+             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+             OutputStream out = client.getOutputStream()) {
+            say(out, "220 scripted.example ESMTP");
+            String recipient = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.toUpperCase(Locale.ROOT);
+                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                    say(out, "250-scripted.example\r\n250 8BITMIME");
+                } else if (command.startsWith("MAIL FROM")) {
+                    say(out, "250 2.1.0 ok");
+                } else if (command.startsWith("RCPT TO")) {
+                    recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
+                    say(out, refuse.contains(recipient) ? "550 5.1.1 <" + recipient + ">: user unknown" : "250 2.1.5 ok");
+                } else if (command.startsWith("DATA")) {
+                    say(out, "354 go ahead");
+                    while (!".".equals(in.readLine())) {
+                        // The message body: this server only counts messages.
+                    }
+                    int attempt = tries.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+                    if (failOnce.contains(recipient) && attempt == 1) {
+                        say(out, "451 4.3.0 try again later");
+                    } else {
+                        accepted.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+                        say(out, "250 2.0.0 queued as " + attempt);
+                    }
+                } else if (command.startsWith("QUIT")) {
+                    say(out, "221 bye");
+                    return;
+                } else {
+                    say(out, "250 ok");
+                }
+            }
+        } catch (IOException | RuntimeException dropped) {
+            // The client went away: nothing to do for a test server.
+        }
+    }
+
+    private static void say(OutputStream out, String reply) throws IOException {
+        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
