@@ -2,7 +2,6 @@ package org.broadside.cli;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.broadside.App;
@@ -10,8 +9,6 @@ import org.broadside.dispatch.DeliveryState;
 import org.broadside.dispatch.Ledger;
 import org.broadside.intake.StoredStatement;
 import org.broadside.release.Release;
-import org.broadside.validation.InvalidInputException;
-import org.broadside.validation.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,16 +24,10 @@ public final class StatusCommand extends HomeCommand implements Callable<Integer
             if (id == null) {
                 overview(app);
             } else {
-                Release release = app.releases().find(id).or(() -> latestRelease(app, id))
-                        .orElseThrow(() -> new InvalidInputException(new Problem(id, 0, "no release of this id or statement")));
-                detail(app, release);
+                detail(app, app.releaseService().releaseOf(id));
             }
             return 0;
         }
-    }
-
-    private static Optional<Release> latestRelease(App app, String statementId) {
-        return app.statements().find(statementId).flatMap(s -> app.releases().latestOf(s.originalId()));
     }
 
     private void overview(App app) {

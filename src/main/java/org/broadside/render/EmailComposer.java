@@ -31,6 +31,7 @@ public final class EmailComposer {
     private final Templates templates;
     private final Session session;
     private final MailIdentity identity;
+    private final ParsedBodies bodies = new ParsedBodies();
 
     public EmailComposer(Templates templates, Session session, MailIdentity identity) {
         this.templates = templates;
@@ -44,7 +45,7 @@ public final class EmailComposer {
      * @throws TemplateFailure when a template is missing or fails
      */
     public RenderedEmail render(EmailRequest request) {
-        Map<String, Object> model = EmailModel.of(request);
+        Map<String, Object> model = EmailModel.of(request, bodies.of(request.version()));
         String templateBase = "email/" + request.format().key();
         return new RenderedEmail(
                 subject(request),

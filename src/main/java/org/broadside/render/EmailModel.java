@@ -22,10 +22,10 @@ final class EmailModel {
     private EmailModel() {
     }
 
-    static Map<String, Object> of(EmailRequest request) {
+    /** @param body the version's body, parsed once per version by the caller rather than once per recipient */
+    static Map<String, Object> of(EmailRequest request, MarkdownBody body) {
         Statement version = request.version();
         Contact recipient = request.recipient();
-        MarkdownBody body = MarkdownBody.parse(version.body());
         Map<String, Object> model = new HashMap<>();
         model.put("format", request.format().key());
         model.put("kind", version.kind().key());
