@@ -15,7 +15,13 @@ import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
 import org.broadside.dispatch.Ledger;
 import org.broadside.dispatch.MessageIds;
+import org.broadside.dispatch.DispatchThreads;
 import org.broadside.dispatch.RetryPolicy;
+import org.broadside.dispatch.Senders;
+import org.broadside.dispatch.Throttle;
+import org.broadside.dispatch.ThrottleSettings;
+import org.broadside.release.AutoPause;
+import org.broadside.release.DispatchGate;
 import org.broadside.dispatch.OutboxTransport;
 import org.broadside.dispatch.SmtpSettings;
 import org.broadside.dispatch.SmtpTransport;
@@ -73,6 +79,10 @@ public final class App implements AutoCloseable {
     private final SocialRelease socialRelease;
     private final OutboxTransport outboxTransport;
     private final SmtpTransport smtpTransport;
+    private final Senders senders;
+    private final Throttle throttle;
+    private final DispatchGate dispatchGate;
+    private final java.util.concurrent.ExecutorService dispatchThreads;
     private final UnsubscribeLinks unsubscribe;
     private final Observances observances;
     private final ZoneId defaultZone;
@@ -98,9 +108,12 @@ public final class App implements AutoCloseable {
             this.submission = new Submission(database, parser, statements, approvals);
             this.contacts = new ContactStore(database);
             this.releases = new ReleaseStore(database);
-            this.ledger = new Ledger(database, clock, settings.duration("broadside.dispatch.claim-lease"),
+            this.senders = new Senders(database, clock, settings.duration("broadside.dispatch.sender-timeout"));
+            this.ledger = new Ledger(database, clock, senders,
                     new RetryPolicy(settings.duration("broadside.dispatch.retry-base"),
-                            settings.duration("broadside.dispatch.retry-max-age")));
+                            settings.duration("broadside.dispatch.retry-max-age")),
+                    new AutoPause(releases, settings.integer("broadside.dispatch.pause-after-failures"),
+                            this::holdDispatch));
             MessageIds messageIds = new MessageIds(domainOf(identity.from()));
             this.releaseService = new ReleaseService(database, statements, approvals, contacts, releases, ledger,
                     messageIds, new LinkedHashSet<>(settings.list("broadside.press.lists")), observances,
@@ -116,7 +129,13 @@ public final class App implements AutoCloseable {
             Path outbox = settings.path("broadside.outbox.dir");
             this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings), outbox);
             this.outboxTransport = new OutboxTransport(outbox);
-            this.smtpTransport = new SmtpTransport(SmtpSettings.from(settings));
+            this.throttle = new Throttle(ThrottleSettings.from(settings), clock);
+            throttle.longestWindow().ifPresent(window ->
+                    ledger.forEachSentSince(clock.instant().minus(window), throttle::seed));
+            SmtpSettings smtp = SmtpSettings.from(settings);
+            this.smtpTransport = new SmtpTransport(smtp, throttle);
+            this.dispatchGate = new DispatchGate(releases, ledger);
+            this.dispatchThreads = DispatchThreads.create(smtp.connections());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -142,6 +161,9 @@ public final class App implements AutoCloseable {
         beans.put("socialRelease", socialRelease);
         beans.put("outboxTransport", outboxTransport);
         beans.put("smtpTransport", smtpTransport);
+        beans.put("throttle", throttle);
+        beans.put("dispatchGate", dispatchGate);
+        beans.put("dispatchThreads", dispatchThreads);
         beans.put("unsubscribePages", new UnsubscribePages(unsubscribe, contacts));
         return beans;
     }
@@ -158,6 +180,11 @@ public final class App implements AutoCloseable {
     /** A trigger fired: if it is still in time, the release goes to whatever dispatches due releases here. */
     private void fire(String releaseId, Instant dueAt) {
         triggerDecision.decide(releaseId, dueAt).ifPresent(release -> dueDispatch.accept(release));
+    }
+
+    /** A release paused itself: its sending threads stop at once (the gate is built after the ledger). */
+    private void holdDispatch(String releaseId) {
+        dispatchGate.hold(releaseId);
     }
 
     /** Called by the service: fired triggers hand their release to this. */
@@ -227,7 +254,12 @@ public final class App implements AutoCloseable {
                 triggers.close();
             }
         }
+        dispatchThreads.shutdown();
         smtpTransport.close();
+        if (senders.unregister()) {
+            // What this process claimed and did not settle (it was stopped mid-batch) goes back to the queue now.
+            ledger.requeueStale();
+        }
         database.close();
     }
 }

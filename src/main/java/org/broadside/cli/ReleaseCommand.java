@@ -9,6 +9,7 @@ import org.broadside.App;
 import org.broadside.camel.Pipeline;
 import org.broadside.dispatch.DeliveryState;
 import org.broadside.release.Release;
+import org.broadside.release.ReleaseState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,14 +41,22 @@ public final class ReleaseCommand extends HomeCommand implements Callable<Intege
             }
             Map<DeliveryState, Integer> counts = app.ledger().counts(release.id());
             out().println(release.id() + ": " + StatusCommand.describe(counts));
+            Release now = app.releases().find(release.id()).orElse(release);
+            if (now.state() == ReleaseState.PAUSED) {
+                err().println(now.id() + ": " + now.pausedReason());
+                return ErrorReporter.FAILED;
+            }
             return waitForOutcome && counts.get(DeliveryState.FAILED) > 0 ? ErrorReporter.FAILED : 0;
         }
     }
 
-    /** Sends what waits for a retry as each retry comes due, until every delivery has an outcome. */
+    /**
+     * Sends what waits for a retry as each retry comes due, until every delivery has an outcome or the release
+     * stops dispatching (paused, by an operator or automatically, or cancelled).
+     */
     private static Release untilEveryOutcome(App app, Pipeline pipeline, Release release) throws InterruptedException {
         Release current = release;
-        for (Optional<Instant> next = app.ledger().nextRetry(current.id()); next.isPresent();
+        for (Optional<Instant> next = app.ledger().nextRetry(current.id()); next.isPresent() && dispatching(app, current);
              next = app.ledger().nextRetry(current.id())) {
             Duration wait = Duration.between(app.clock().instant(), next.get());
             if (!wait.isNegative()) {
@@ -56,6 +65,10 @@ public final class ReleaseCommand extends HomeCommand implements Callable<Intege
             current = pipeline.template().requestBody("direct:release-due", current, Release.class);
         }
         return current;
+    }
+
+    private static boolean dispatching(App app, Release release) {
+        return app.releases().find(release.id()).map(r -> r.state() == ReleaseState.DISPATCHING).orElse(false);
     }
 
     /** Counts of the statement's latest release, or none before it is opened. */

@@ -9,6 +9,7 @@ import org.broadside.dispatch.DeliveryState;
 import org.broadside.dispatch.Ledger;
 import org.broadside.intake.StoredStatement;
 import org.broadside.release.Release;
+import org.broadside.release.ReleaseState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -59,6 +60,9 @@ public final class StatusCommand extends HomeCommand implements Callable<Integer
         out().println("release " + release.id() + " of " + release.statementId() + ": "
                 + release.state().name().toLowerCase() + ", opened " + release.createdAt()
                 + (release.finishedAt() != null ? ", finished " + release.finishedAt() : ""));
+        if (release.state() == ReleaseState.PAUSED && release.pausedReason() != null) {
+            out().println("  " + release.pausedReason());
+        }
         out().println("  " + describe(app.ledger().counts(release.id())));
         for (Ledger.Breakdown breakdown : Ledger.Breakdown.values()) {
             out().println("by " + breakdown.name().toLowerCase() + ":");

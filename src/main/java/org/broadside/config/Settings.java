@@ -99,6 +99,20 @@ public final class Settings {
         }
     }
 
+    /** A number that is zero or more, such as a rate of 2.5 messages per second. */
+    public double nonNegative(String key) {
+        String value = require(key);
+        try {
+            double number = Double.parseDouble(value);
+            if (number >= 0 && Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the key
+        }
+        throw new ConfigurationException(key + " must be a number of 0 or more, not '" + value + "'");
+    }
+
     /** An ISO-8601 duration such as PT10M. */
     public java.time.Duration duration(String key) {
         String value = require(key);

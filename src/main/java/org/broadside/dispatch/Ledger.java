@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -34,17 +33,16 @@ public final class Ledger {
 
     private final Database database;
     private final Clock clock;
-    private final Duration claimLease;
+    private final Senders senders;
     private final RetryPolicy retries;
+    private final FailureListener failures;
 
-    /**
-     * @param claimLease how long a claimed delivery may go without an outcome before it counts as orphaned
-     */
-    public Ledger(Database database, Clock clock, Duration claimLease, RetryPolicy retries) {
+    public Ledger(Database database, Clock clock, Senders senders, RetryPolicy retries, FailureListener failures) {
         this.database = database;
         this.clock = clock;
-        this.claimLease = claimLease;
+        this.senders = senders;
         this.retries = retries;
+        this.failures = failures;
     }
 
     /** A writer that adds the deliveries of a release being opened, in the caller's transaction. */
@@ -135,6 +133,7 @@ public final class Ledger {
      */
     List<Delivery> claimBatch(String releaseId, String channel, int batchSize) {
         String claim = UUID.randomUUID().toString();
+        String sender = senders.id();
         return database.inTransaction(connection -> {
             Optional<Instant> firedUntil = Sql.first(connection,
                     "SELECT fired_until FROM releases WHERE id = ? AND state = 'DISPATCHING'",
@@ -153,11 +152,13 @@ public final class Ledger {
             }
             settleSuppressed(candidates, connection);
             try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET state = 'SENDING',"
-                    + " claim = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'PENDING'")) {
+                    + " claim = ?, sender_id = ?, attempts = attempts + 1, updated_at = ?"
+                    + " WHERE id = ? AND state = 'PENDING'")) {
                 for (long id : candidates) {
                     update.setString(1, claim);
-                    update.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
-                    update.setLong(3, id);
+                    update.setString(2, sender);
+                    update.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+                    update.setLong(4, id);
                     update.addBatch();
                 }
                 update.executeBatch();
@@ -234,26 +235,56 @@ public final class Ledger {
 
     /**
      * Records a failed attempt. A temporary failure (a 4xx reply, a lost connection) goes back to PENDING until
-     * its backoff has passed, while the delivery is younger than the retry age; anything else fails for good,
-     * with the reply kept for the report.
+     * its backoff has passed, while the delivery is younger than the retry age; a delivery held back by a
+     * sending quota waits until the quota frees up, without counting as an attempt or an error; anything else
+     * fails for good, with the reply kept for the report. Every real failure counts toward the release's
+     * auto-pause threshold.
      */
     public void markFailed(long deliveryId, Exception failure) {
         String reply = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        boolean temporary = failure instanceof DeliveryFailedException delivery && !delivery.isPermanent();
         database.inTransaction(connection -> {
-            Optional<RetryPolicy.Attempt> attempt = Sql.first(connection,
-                    "SELECT attempts, send_at FROM deliveries WHERE id = ?",
-                    row -> new RetryPolicy.Attempt(row.getInt("attempts"), Sql.instant(row, "send_at")), deliveryId);
-            Optional<Instant> retryAt = temporary ? attempt.flatMap(a -> retries.next(a, clock.instant()))
-                    : Optional.empty();
+            Optional<FailedRow> row = Sql.first(connection, "SELECT release_id, attempts, send_at FROM deliveries"
+                    + " WHERE id = ?", r -> new FailedRow(r.getString("release_id"),
+                    new RetryPolicy.Attempt(r.getInt("attempts"), Sql.instant(r, "send_at"))), deliveryId);
+            if (row.isEmpty()) {
+                return 0;
+            }
+            if (failure instanceof DeliveryDeferredException deferred) {
+                Optional<Instant> until = retries.deferred(row.get().attempt().sendAt(), deferred.until());
+                if (until.isPresent()) {
+                    return Sql.update(connection, "UPDATE deliveries SET state = 'PENDING', claim = NULL,"
+                            + " sender_id = NULL, attempts = attempts - 1, retry_at = ?, last_reply = ?,"
+                            + " updated_at = ? WHERE id = ?", until.get(), truncate(reply), clock.instant(),
+                            deliveryId);
+                }
+            }
+            boolean temporary = failure instanceof DeliveryFailedException delivery && !delivery.isPermanent();
+            Optional<Instant> retryAt = temporary && !(failure instanceof DeliveryDeferredException)
+                    ? retries.next(row.get().attempt(), clock.instant()) : Optional.empty();
+            if (!(failure instanceof DeliveryDeferredException)) {
+                failures.failed(row.get().releaseId(), reply, connection);
+            }
             if (retryAt.isPresent()) {
-                return Sql.update(connection, "UPDATE deliveries SET state = 'PENDING', claim = NULL, retry_at = ?,"
-                        + " last_reply = ?, updated_at = ? WHERE id = ?", retryAt.get(), truncate(reply),
-                        clock.instant(), deliveryId);
+                return Sql.update(connection, "UPDATE deliveries SET state = 'PENDING', claim = NULL,"
+                        + " sender_id = NULL, retry_at = ?, last_reply = ?, updated_at = ? WHERE id = ?",
+                        retryAt.get(), truncate(reply), clock.instant(), deliveryId);
             }
             return Sql.update(connection, "UPDATE deliveries SET state = 'FAILED', last_reply = ?, updated_at = ?"
                     + " WHERE id = ?", truncate(reply), clock.instant(), deliveryId);
         });
+    }
+
+    private record FailedRow(String releaseId, RetryPolicy.Attempt attempt) {
+    }
+
+    /**
+     * Gives a claimed delivery back untried (its release was paused or cancelled while it waited to be sent):
+     * it is pending again and the claim does not count as an attempt.
+     */
+    public void unclaim(long deliveryId) {
+        database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries SET state = 'PENDING',"
+                + " claim = NULL, sender_id = NULL, attempts = attempts - 1, updated_at = ? WHERE id = ?"
+                + " AND state = 'SENDING'", clock.instant(), deliveryId));
     }
 
     /** When the earliest delivery of a release waiting for a retry may go again, if any waits. */
@@ -264,14 +295,26 @@ public final class Ledger {
     }
 
     /**
-     * Puts deliveries back in the queue whose sender claimed them longer ago than the lease and never recorded
-     * an outcome: that sender died. The lease is far longer than sending a batch takes, so a live sender's
-     * rows are never taken from it.
+     * Puts deliveries back in the queue that a sender claimed and never settled because it is gone (see
+     * {@link Senders}): killed, crashed or stopped. A live sender's rows are never taken from it, however long
+     * its throttled queue takes.
      */
     public int requeueStale() {
-        return database.inTransaction(connection -> Sql.update(connection,
-                "UPDATE deliveries SET state = 'PENDING', claim = NULL, updated_at = ? WHERE state = 'SENDING'"
-                        + " AND updated_at < ?", clock.instant(), clock.instant().minus(claimLease)));
+        return database.inTransaction(connection -> {
+            senders.removeDead(connection);
+            return Sql.update(connection, "UPDATE deliveries SET state = 'PENDING', claim = NULL, sender_id = NULL,"
+                    + " updated_at = ? WHERE state = 'SENDING'"
+                    + " AND NOT EXISTS (SELECT 1 FROM senders s WHERE s.id = deliveries.sender_id)", clock.instant());
+        });
+    }
+
+    /** Every delivery sent since an instant, oldest first (to seed the sending quotas after a restart). */
+    public void forEachSentSince(Instant since, java.util.function.Consumer<Instant> each) {
+        database.inTransaction(connection -> {
+            Sql.each(connection, "SELECT sent_at FROM deliveries WHERE sent_at > ? ORDER BY sent_at",
+                    row -> each.accept(Sql.instant(row, "sent_at")), since);
+            return null;
+        });
     }
 
     /** One delivery as the report shows it. */

@@ -28,4 +28,9 @@ public record RetryPolicy(Duration base, Duration maxAge) {
         Instant next = now.plusMillis(Math.round(backoff.toMillis() * jitter));
         return next.isAfter(attempt.sendAt().plus(maxAge)) ? Optional.empty() : Optional.of(next);
     }
+
+    /** A delivery held back until a given instant (a sending quota is used up), or empty if it is then too old. */
+    public Optional<Instant> deferred(Instant sendAt, Instant until) {
+        return until.isAfter(sendAt.plus(maxAge)) ? Optional.empty() : Optional.of(until);
+    }
 }

@@ -4,9 +4,25 @@ import java.util.Locale;
 import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
 
-/** How to reach the SMTP server; the password comes from the environment (BROADSIDE_SMTP_PASSWORD). */
+/**
+ * How to reach the SMTP server and how hard to use it; the password comes from the environment
+ * (BROADSIDE_SMTP_PASSWORD).
+ *
+ * @param connections           connections kept open in parallel
+ * @param messagesPerConnection messages sent on one connection before it is closed and opened anew; 0 = no cap
+ */
 public record SmtpSettings(String host, int port, String username, String password, StartTls startTls,
-                           int timeoutMillis) {
+                           int timeoutMillis, int connections, int messagesPerConnection) {
+
+    public SmtpSettings {
+        if (connections < 1) {
+            throw new ConfigurationException("broadside.smtp.connections must be 1 or more, not " + connections);
+        }
+        if (messagesPerConnection < 0) {
+            throw new ConfigurationException("broadside.smtp.messages-per-connection must be 0 (no cap) or more,"
+                    + " not " + messagesPerConnection);
+        }
+    }
 
     public enum StartTls {
         /** Refuse to send unless the connection upgraded to TLS. */
@@ -27,12 +43,13 @@ public record SmtpSettings(String host, int port, String username, String passwo
         }
         return new SmtpSettings(settings.require("broadside.smtp.host"), settings.integer("broadside.smtp.port"),
                 settings.get("broadside.smtp.username", null), settings.get("broadside.smtp.password", null),
-                mode, settings.integer("broadside.smtp.timeout-ms"));
+                mode, settings.integer("broadside.smtp.timeout-ms"), settings.integer("broadside.smtp.connections"),
+                settings.integer("broadside.smtp.messages-per-connection"));
     }
 
     @Override
     public String toString() {
         // Never print the password, not even in a stack trace.
-        return "SmtpSettings[" + username + "@" + host + ":" + port + ", starttls=" + startTls + "]";
+        return "SmtpSettings[" + username + "@" + host + ":" + port + ", starttls=" + startTls + ", connections=" + connections + "]";
     }
 }

@@ -1,28 +1,29 @@
 package org.broadside.dispatch;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import java.util.Properties;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * Sends through an SMTP server over one kept-open connection (opening one per message is what makes a
- * blast slow). Reconnects when the server has closed it. Calls are serialised: one connection, one
- * conversation at a time.
+ * Sends through an SMTP server over a pool of kept-open connections ({@code broadside.smtp.connections}), many
+ * messages per connection: opening one per message is what makes a blast slow. Each sending thread takes a
+ * free connection, holds a place for the recipient's domain while it sends (see {@link Throttle}), and gives
+ * the connection back.
  */
 public final class SmtpTransport implements Transport, AutoCloseable {
     private final SmtpSettings settings;
-    private final Session session;
-    private SMTPTransport connection;
+    private final Throttle throttle;
+    private final BlockingQueue<SmtpConnection> free;
 
-    public SmtpTransport(SmtpSettings settings) {
+    public SmtpTransport(SmtpSettings settings, Throttle throttle) {
         this.settings = settings;
-        this.session = Session.getInstance(properties(settings));
+        this.throttle = throttle;
+        Session session = Session.getInstance(properties(settings));
+        this.free = new ArrayBlockingQueue<>(settings.connections());
+        for (int i = 0; i < settings.connections(); i++) {
+            free.add(new SmtpConnection(settings, session));
+        }
     }
 
     static Properties properties(SmtpSettings settings) {
@@ -60,62 +61,30 @@ public final class SmtpTransport implements Transport, AutoCloseable {
     }
 
     @Override
-    public synchronized String send(OutgoingEmail email) {
-        try {
-            Address[] to = {new InternetAddress(email.recipient(), true)};
-            SMTPTransport open = connected();
-            open.sendMessage(email.message(), to);
-            return open.getLastServerResponse();
-        } catch (SendFailedException e) {
-            throw rejected(e);
-        } catch (MessagingException e) {
-            closeQuietly();
-            throw new DeliveryFailedException(settings.host() + ":" + settings.port() + ": " + e.getMessage(),
-                    false, e);
-        }
-    }
-
-    private SMTPTransport connected() throws MessagingException {
-        if (connection == null || !connection.isConnected()) {
-            SMTPTransport fresh = (SMTPTransport) session.getTransport("smtp");
-            fresh.connect(settings.host(), settings.port(), settings.username(), settings.password());
-            connection = fresh;
-        }
-        return connection;
-    }
-
-    /** The server refused the message or the recipient: its reply code says whether trying again can help. */
-    private DeliveryFailedException rejected(SendFailedException e) {
-        int code = -1;
-        String reply = e.getMessage();
-        for (Exception cause = e; cause != null; cause = cause instanceof MessagingException m ? m.getNextException() : null) {
-            if (cause instanceof SMTPAddressFailedException address) {
-                code = address.getReturnCode();
-                reply = address.getMessage();
-            } else if (cause instanceof SMTPSendFailedException send && code < 0) {
-                code = send.getReturnCode();
-                reply = send.getMessage();
-            }
-        }
-        if (code == 421 || code < 0) {
-            closeQuietly();
-        }
-        return new DeliveryFailedException(reply == null ? "rejected" : reply.strip(), code >= 500, e);
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
+    public String send(OutgoingEmail email) {
+        try (Throttle.Permit place = throttle.inFlight(email.recipient())) {
+            SmtpConnection connection = free.take();
             try {
-                connection.close();
-            } catch (MessagingException alreadyGone) {
-                // The connection is being dropped because it failed; a second failure to close it changes nothing.
+                return connection.send(email);
+            } finally {
+                free.add(connection);
             }
-            connection = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailedException("interrupted before sending", false, e);
         }
     }
 
+    /** The number of connections this transport keeps: as many threads as this can send at once. */
+    public int connections() {
+        return settings.connections();
+    }
+
+    /** Ends every conversation; call once no thread is sending. */
     @Override
-    public synchronized void close() {
-        closeQuietly();
+    public void close() {
+        for (SmtpConnection connection : free) {
+            connection.close();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param releaseAt  the first public instant (the embargo lifts then)
  * @param firedUntil the latest send instant whose trigger fired in time; null before the first
  * @param socialAt   when the social posts go out
+ * @param pausedReason why the release is paused (by an operator, or automatically after too many failures)
  */
 public record Release(
         String id,
@@ -20,5 +21,6 @@ public record Release(
         Instant finishedAt,
         Instant firedUntil,
         Instant socialAt,
-        boolean socialDone) {
+        boolean socialDone,
+        String pausedReason) {
 }

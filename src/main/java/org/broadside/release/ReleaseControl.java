@@ -64,19 +64,19 @@ public final class ReleaseControl {
 
     public Release pause(String id) {
         Release release = service.releaseOf(id);
-        require(releases.transition(release.id(), Set.of(ReleaseState.SCHEDULED, ReleaseState.DISPATCHING),
-                ReleaseState.PAUSED), release, "paused");
+        require(releases.pause(release.id(), "paused by an operator"), release, "paused");
         return releases.find(release.id()).orElseThrow();
     }
 
     /**
      * Resumes a paused release. Deliveries whose time came while it was paused are due at once (the running
-     * service sends them within its resume period); later ones wait for their triggers.
+     * service sends them within its resume period); later ones wait for their triggers. The failures that
+     * paused it automatically are forgotten, so the auto-pause threshold counts from zero again.
      */
     public Release resume(String id) {
         Release release = service.releaseOf(id);
         ReleaseState back = release.firedUntil() == null ? ReleaseState.SCHEDULED : ReleaseState.DISPATCHING;
-        require(releases.transition(release.id(), Set.of(ReleaseState.PAUSED), back), release, "resumed");
+        require(releases.resume(release.id(), back), release, "resumed");
         service.duePassed(release, clock.instant()).ifPresent(latest -> releases.fire(release.id(), latest));
         return releases.find(release.id()).orElseThrow();
     }

@@ -101,7 +101,7 @@ public final class ReleaseService {
             }
             Release release = new Release(pinned.original().id() + "-" + pinned.contentKey().substring(0, 8),
                     pinned.original().id(), pinned.contentKey(), ReleaseState.SCHEDULED, releaseAt,
-                    clock.instant(), null, null, socialAt, false);
+                    clock.instant(), null, null, socialAt, false, null);
             releases.insert(release, pinned.hashes(), pinned.languages(), connection);
             try (Ledger.Writer writer = ledger.writer(release.id(), connection)) {
                 forEachRecipient(audience, contact -> writer.add(delivery(release, contact, pinned.versions(),

@@ -15,6 +15,7 @@ import org.broadside.store.Sql;
 public final class ReleaseStore {
     private static final String COLUMNS = "id, statement_id, content_key, state, release_at, created_at, finished_at,"
             + " fired_until, social_at, social_done";
+    private static final String READ_COLUMNS = COLUMNS + ", paused_reason";
 
     private final Database database;
 
@@ -40,19 +41,19 @@ public final class ReleaseStore {
     }
 
     Optional<Release> find(String id, Connection connection) throws SQLException {
-        return Sql.first(connection, "SELECT " + COLUMNS + " FROM releases WHERE id = ?", ReleaseStore::release, id);
+        return Sql.first(connection, "SELECT " + READ_COLUMNS + " FROM releases WHERE id = ?", ReleaseStore::release, id);
     }
 
     Optional<Release> findByContent(String statementId, String contentKey, Connection connection)
             throws SQLException {
-        return Sql.first(connection, "SELECT " + COLUMNS + " FROM releases WHERE statement_id = ? AND content_key = ?",
+        return Sql.first(connection, "SELECT " + READ_COLUMNS + " FROM releases WHERE statement_id = ? AND content_key = ?",
                 ReleaseStore::release, statementId, contentKey);
     }
 
     /** The newest release of a statement, for commands that take a statement id. */
     public Optional<Release> latestOf(String statementId) {
         return database.inTransaction(connection -> Sql.first(connection,
-                "SELECT " + COLUMNS + " FROM releases WHERE statement_id = ? ORDER BY created_at DESC, id DESC",
+                "SELECT " + READ_COLUMNS + " FROM releases WHERE statement_id = ? ORDER BY created_at DESC, id DESC",
                 ReleaseStore::release, statementId));
     }
 
@@ -63,7 +64,7 @@ public final class ReleaseStore {
      */
     public List<Release> unattended(Instant now) {
         return database.inTransaction(connection -> Sql.list(connection,
-                "SELECT " + COLUMNS + " FROM releases r WHERE r.state = 'DISPATCHING'"
+                "SELECT " + READ_COLUMNS + " FROM releases r WHERE r.state = 'DISPATCHING'"
                         + " AND NOT EXISTS (SELECT 1 FROM deliveries s WHERE s.release_id = r.id AND s.state = 'SENDING')"
                         + " AND (EXISTS (SELECT 1 FROM deliveries d WHERE d.release_id = r.id AND d.state = 'PENDING'"
                         + " AND d.send_at <= r.fired_until AND (d.retry_at IS NULL OR d.retry_at <= ?))"
@@ -117,6 +118,32 @@ public final class ReleaseStore {
                         + " AND state IN ('SCHEDULED', 'DISPATCHING')", dueAt, dueAt, releaseId) == 1);
     }
 
+    /**
+     * Pauses a dispatching or scheduled release, with the reason the status shows; returns whether it paused.
+     */
+    public boolean pause(String releaseId, String reason) {
+        return database.inTransaction(connection -> pause(releaseId, reason, connection));
+    }
+
+    boolean pause(String releaseId, String reason, Connection connection) throws SQLException {
+        return Sql.update(connection, "UPDATE releases SET state = 'PAUSED', paused_reason = ? WHERE id = ?"
+                + " AND state IN ('SCHEDULED', 'DISPATCHING')", reason, releaseId) == 1;
+    }
+
+    /** Counts a failed attempt of a release; returns how many it has had since it last (re)started. */
+    int countFailure(String releaseId, Connection connection) throws SQLException {
+        Sql.update(connection, "UPDATE releases SET failed_attempts = failed_attempts + 1 WHERE id = ?", releaseId);
+        return Sql.first(connection, "SELECT failed_attempts FROM releases WHERE id = ?", row -> row.getInt(1),
+                releaseId).orElse(0);
+    }
+
+    /** Resumes a paused release to the given state with a clean slate: no failures counted, no pause reason. */
+    public boolean resume(String releaseId, ReleaseState to) {
+        return database.inTransaction(connection -> Sql.update(connection, "UPDATE releases SET state = ?,"
+                + " failed_attempts = 0, paused_reason = NULL WHERE id = ? AND state = 'PAUSED'", to.name(),
+                releaseId) == 1);
+    }
+
     /** A new plan replaces the old: the release waits for its triggers again. */
     void rescheduled(String releaseId, Instant releaseAt, Instant socialAt, Connection connection)
             throws SQLException {
@@ -135,6 +162,7 @@ public final class ReleaseStore {
         return new Release(row.getString("id"), row.getString("statement_id"), row.getString("content_key"),
                 ReleaseState.valueOf(row.getString("state")), Sql.instant(row, "release_at"),
                 Sql.instant(row, "created_at"), Sql.instant(row, "finished_at"), Sql.instant(row, "fired_until"),
-                Sql.instant(row, "social_at"), row.getBoolean("social_done"));
+                Sql.instant(row, "social_at"), row.getBoolean("social_done"),
+                row.getString("paused_reason"));
     }
 }

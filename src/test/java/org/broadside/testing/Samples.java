@@ -40,6 +40,23 @@ public final class Samples {
                         + "trabajo es trabajo.\n");
     }
 
+    /**
+     * A contact list of {@code count} members, {@code member-N@orgN%7.example}, spread over a few countries,
+     * languages and recipient domains.
+     */
+    public static String members(int count) {
+        String[][] places = {{"PH", "en"}, {"ES", "es-ES"}, {"DE", "de"}, {"MX", "es"}, {"KE", "sw"},
+                {"NP", "ne"}, {"FR", "fr"}};
+        StringBuilder csv = new StringBuilder("email,country,organization,contact_name,language,timezone,lists\n");
+        for (int i = 0; i < count; i++) {
+            String[] place = places[i % places.length];
+            csv.append("member-").append(i).append("@org").append(i % 7).append(".example,").append(place[0])
+                    .append(",Member Organization ").append(i).append(",Contact ").append(i).append(',')
+                    .append(place[1]).append(",,\n");
+        }
+        return csv.toString();
+    }
+
     public static final String CONTACTS = """
             email,country,organization,contact_name,language,timezone,lists
             info@kasama.example,PH,Kasama Migrant Families,Joel Bautista,en,,

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SMTP server on loopback that answers as a test scripts it: a temporary failure (451) the first time a
- * given recipient's message is sent, a permanent refusal (550) for given recipients. It counts what it accepted.
+ * given recipient's message is sent, a permanent refusal (550) for given recipients (or everyone), a 421 and a
+ * closed connection after a number of messages on one connection, a delay per message. It counts what it
+ * accepted, the connections it was given and how many were open at once.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
@@ -24,6 +26,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Set<String> refuse;
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger mostOpen = new AtomicInteger();
+    private volatile int closeAfter;
+    private volatile long delayMillis;
+    private volatile boolean refuseEveryone;
 
     public ScriptedSmtpServer(Set<String> failOnce, Set<String> refuse) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -47,6 +55,39 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return tries.getOrDefault(recipient, new AtomicInteger()).get();
     }
 
+    /** Messages accepted in all. */
+    public int accepted() {
+        return accepted.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Connections the server was given. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** The most connections that were open at the same time. */
+    public int mostOpenAtOnce() {
+        return mostOpen.get();
+    }
+
+    /** After this many messages on one connection, the next MAIL FROM gets "421" and the connection closes. */
+    public ScriptedSmtpServer closeWith421After(int messages) {
+        this.closeAfter = messages;
+        return this;
+    }
+
+    /** Takes this long to accept each message, so that parallel senders overlap. */
+    public ScriptedSmtpServer delayEachMessage(long millis) {
+        this.delayMillis = millis;
+        return this;
+    }
+
+    /** Refuses every recipient with a 550 while set. */
+    public ScriptedSmtpServer refuseEveryone(boolean refuse) {
+        this.refuseEveryone = refuse;
+        return this;
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
@@ -61,6 +102,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void converse(Socket client) {
+        connections.incrementAndGet();
+        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+        try {
+            converseOn(client);
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+
+    private void converseOn(Socket client) {
+        int acceptedHere = 0;
         try (client;
              BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
              OutputStream out = client.getOutputStream()) {
@@ -72,20 +124,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                     say(out, "250-scripted.example\r\n250 8BITMIME");
                 } else if (command.startsWith("MAIL FROM")) {
+                    if (closeAfter > 0 && acceptedHere >= closeAfter) {
+                        say(out, "421 4.7.0 scripted.example closing: too many messages on this connection");
+                        return;
+                    }
                     say(out, "250 2.1.0 ok");
                 } else if (command.startsWith("RCPT TO")) {
                     recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
-                    say(out, refuse.contains(recipient) ? "550 5.1.1 <" + recipient + ">: user unknown" : "250 2.1.5 ok");
+                    say(out, refuseEveryone || refuse.contains(recipient) ? "550 5.1.1 <" + recipient + ">: user unknown" : "250 2.1.5 ok");
                 } else if (command.startsWith("DATA")) {
                     say(out, "354 go ahead");
                     while (!".".equals(in.readLine())) {
                         // The message body: this server only counts messages.
                     }
+                    pause(delayMillis);
                     int attempt = tries.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
                     if (failOnce.contains(recipient) && attempt == 1) {
                         say(out, "451 4.3.0 try again later");
                     } else {
                         accepted.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+                        acceptedHere++;
                         say(out, "250 2.0.0 queued as " + attempt);
                     }
                 } else if (command.startsWith("QUIT")) {
@@ -97,6 +155,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException dropped) {
             // The client went away: nothing to do for a test server.
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

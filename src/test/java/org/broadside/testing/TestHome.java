@@ -26,6 +26,17 @@ public final class TestHome {
         for (String part : List.of("config", "routes", "templates")) {
             copyTree(REPOSITORY.resolve(part), dir.resolve(part));
         }
+        // A service started on this home must not collide with anything else on the machine (another test run).
+        set("broadside.http.port", Integer.toString(freePort()));
+    }
+
+    /** A TCP port on loopback that nothing listens on right now. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path dir() {

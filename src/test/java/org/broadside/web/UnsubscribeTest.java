@@ -3,7 +3,6 @@ package org.broadside.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +26,7 @@ class UnsubscribeTest {
 
     @Test
     void oneClickPostWithAGenuineTokenSuppressesAndATamperedOneChangesNothing() throws Exception {
-        int port = freePort();
+        int port = TestHome.freePort();
         TestHome home = new TestHome(dir).set("broadside.http.port", Integer.toString(port));
         home.run("contacts", "import", home.write("m.csv", Samples.CONTACTS).toString(), "--list", "members");
         try (App app = App.open(Settings.load(dir)); Pipeline service = Pipeline.create(app, true).start()) {
@@ -61,9 +60,4 @@ class UnsubscribeTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
