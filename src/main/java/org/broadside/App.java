@@ -26,6 +26,7 @@ import org.broadside.dispatch.OutboxTransport;
 import org.broadside.dispatch.SmtpSettings;
 import org.broadside.dispatch.SmtpTransport;
 import org.broadside.dispatch.UnsubscribeLinks;
+import org.broadside.dkim.DkimSigner;
 import org.broadside.intake.StatementStore;
 import org.broadside.intake.Submission;
 import org.broadside.release.EmailRendering;
@@ -83,6 +84,7 @@ public final class App implements AutoCloseable {
     private final Throttle throttle;
     private final DispatchGate dispatchGate;
     private final java.util.concurrent.ExecutorService dispatchThreads;
+    private final DkimSigner dkimSigner;
     private final UnsubscribeLinks unsubscribe;
     private final Observances observances;
     private final ZoneId defaultZone;
@@ -98,6 +100,7 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         checkTransport(settings);
         MailIdentity identity = mailIdentity(settings);
+        this.dkimSigner = DkimSigner.from(settings, identity.from(), clock);
         this.defaultZone = zone(settings, "broadside.release.default-zone");
         this.observances = ObservancesFile.load(settings.home().resolve("config").resolve("observances.yaml"));
         this.database = Database.open(settings);
@@ -158,6 +161,7 @@ public final class App implements AutoCloseable {
         beans.put("releaseControl", releaseControl);
         beans.put("ledger", ledger);
         beans.put("emailRendering", emailRendering);
+        beans.put("dkimSigner", dkimSigner);
         beans.put("socialRelease", socialRelease);
         beans.put("outboxTransport", outboxTransport);
         beans.put("smtpTransport", smtpTransport);

@@ -58,7 +58,8 @@ class ServiceAndCommandsShareTheHomeTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(home.run("status").out()).contains("june-20 [en] needs approval; not released"));
-        assertThat(dir.resolve("inbox/.done/june-20.md")).exists();
+        // The file consumer moves the file once its route has finished, a moment after the statement is stored.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("inbox/.done/june-20.md")));
         assertThat(home.run("approve", "june-20", "--by", "Eni").exitCode()).as("the CLI writes while the service runs")
                 .isZero();
 
