@@ -13,6 +13,7 @@ import org.broadside.approval.Approvals;
 import org.broadside.audience.ContactStore;
 import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
+import org.broadside.dispatch.BounceAddresses;
 import org.broadside.dispatch.Ledger;
 import org.broadside.dispatch.MessageIds;
 import org.broadside.dispatch.RetryPolicy;
@@ -74,6 +75,7 @@ public final class App implements AutoCloseable {
     private final OutboxTransport outboxTransport;
     private final SmtpTransport smtpTransport;
     private final UnsubscribeLinks unsubscribe;
+    private final BounceAddresses bounceAddresses;
     private final Observances observances;
     private final ZoneId defaultZone;
     private final TriggerDecision triggerDecision;
@@ -109,10 +111,12 @@ public final class App implements AutoCloseable {
             this.releaseControl = new ReleaseControl(releaseService, releases, this::triggers, clock);
             this.templates = new Templates(settings.home().resolve("templates"));
             this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity);
-            this.unsubscribe = new UnsubscribeLinks(new SignedTokens(SigningKey.load(settings)),
+            SignedTokens tokens = new SignedTokens(SigningKey.load(settings));
+            this.unsubscribe = new UnsubscribeLinks(tokens,
                     settings.require("broadside.public-url"), settings.require("broadside.unsubscribe.mailto"));
+            this.bounceAddresses = new BounceAddresses(tokens, settings.find("broadside.bounce.address").orElse(null));
             PinnedContent pinned = new PinnedContent(releases, statements);
-            this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, clock);
+            this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, bounceAddresses, clock);
             Path outbox = settings.path("broadside.outbox.dir");
             this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings), outbox);
             this.outboxTransport = new OutboxTransport(outbox);
