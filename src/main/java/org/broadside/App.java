@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.broadside.approval.Approvals;
 import org.broadside.audience.ContactStore;
+import org.broadside.bounce.BounceMailbox;
+import org.broadside.bounce.BounceProcessor;
 import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
 import org.broadside.dispatch.BounceAddresses;
@@ -89,6 +91,7 @@ public final class App implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         checkTransport(settings);
+        BounceMailbox.check(settings);
         MailIdentity identity = mailIdentity(settings);
         this.defaultZone = zone(settings, "broadside.release.default-zone");
         this.observances = ObservancesFile.load(settings.home().resolve("config").resolve("observances.yaml"));
@@ -147,6 +150,7 @@ public final class App implements AutoCloseable {
         beans.put("outboxTransport", outboxTransport);
         beans.put("smtpTransport", smtpTransport);
         beans.put("unsubscribePages", new UnsubscribePages(unsubscribe, contacts));
+        beans.put("bounceProcessor", new BounceProcessor(bounceAddresses, ledger, contacts));
         return beans;
     }
 
