@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Properties;
 import org.broadside.approval.Approvals;
 import org.broadside.audience.ContactStore;
+import org.broadside.bounce.BounceMailbox;
+import org.broadside.bounce.BounceProcessor;
 import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
+import org.broadside.dispatch.BounceAddresses;
 import org.broadside.dispatch.Ledger;
 import org.broadside.dispatch.MessageIds;
 import org.broadside.dispatch.DispatchThreads;
@@ -86,6 +89,7 @@ public final class App implements AutoCloseable {
     private final java.util.concurrent.ExecutorService dispatchThreads;
     private final DkimSigner dkimSigner;
     private final UnsubscribeLinks unsubscribe;
+    private final BounceAddresses bounceAddresses;
     private final Observances observances;
     private final ZoneId defaultZone;
     private final TriggerDecision triggerDecision;
@@ -99,6 +103,7 @@ public final class App implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         checkTransport(settings);
+        BounceMailbox.check(settings);
         MailIdentity identity = mailIdentity(settings);
         this.dkimSigner = DkimSigner.from(settings, identity.from(), clock);
         this.defaultZone = zone(settings, "broadside.release.default-zone");
@@ -125,10 +130,12 @@ public final class App implements AutoCloseable {
             this.releaseControl = new ReleaseControl(releaseService, releases, this::triggers, clock);
             this.templates = new Templates(settings.home().resolve("templates"));
             this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity);
-            this.unsubscribe = new UnsubscribeLinks(new SignedTokens(SigningKey.load(settings)),
+            SignedTokens tokens = new SignedTokens(SigningKey.load(settings));
+            this.unsubscribe = new UnsubscribeLinks(tokens,
                     settings.require("broadside.public-url"), settings.require("broadside.unsubscribe.mailto"));
+            this.bounceAddresses = new BounceAddresses(tokens, settings.find("broadside.bounce.address").orElse(null));
             PinnedContent pinned = new PinnedContent(releases, statements);
-            this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, clock);
+            this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, bounceAddresses, clock);
             Path outbox = settings.path("broadside.outbox.dir");
             this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings), outbox);
             this.outboxTransport = new OutboxTransport(outbox);
@@ -169,6 +176,7 @@ public final class App implements AutoCloseable {
         beans.put("dispatchGate", dispatchGate);
         beans.put("dispatchThreads", dispatchThreads);
         beans.put("unsubscribePages", new UnsubscribePages(unsubscribe, contacts));
+        beans.put("bounceProcessor", new BounceProcessor(bounceAddresses, ledger, contacts));
         return beans;
     }
 

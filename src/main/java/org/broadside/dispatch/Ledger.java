@@ -376,6 +376,35 @@ public final class Ledger {
         }
     }
 
+    /** The address a delivery went to; empty when there is no such delivery. */
+    public Optional<String> recipientOf(long deliveryId) {
+        return database.inTransaction(connection -> Sql.first(connection,
+                "SELECT recipient FROM deliveries WHERE id = ?", row -> row.getString("recipient"), deliveryId));
+    }
+
+    /**
+     * A hard bounce: the server accepted the message but it never reached the recipient. A delivery recorded as
+     * SENT becomes FAILED, with the bounce as its last reply, so the report tells the truth. Recording it twice
+     * (the same bounce read again) changes nothing more.
+     */
+    public void markBounced(long deliveryId, String bounce) {
+        database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries"
+                + " SET state = CASE WHEN state = 'SENT' THEN 'FAILED' ELSE state END, last_reply = ?, updated_at = ?"
+                + " WHERE id = ?", truncate(bounce), clock.instant(), deliveryId));
+    }
+
+    /**
+     * A soft bounce (a full mailbox, a delay notice, a server that gave up on a temporary failure) counts against
+     * the delivery and keeps its state. It becomes the last reply unless the delivery has already failed, whose
+     * reply says why.
+     */
+    public void countSoftBounce(long deliveryId, String bounce) {
+        database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries"
+                + " SET soft_bounces = soft_bounces + 1,"
+                + " last_reply = CASE WHEN state = 'FAILED' THEN last_reply ELSE ? END, updated_at = ?"
+                + " WHERE id = ?", truncate(bounce), clock.instant(), deliveryId));
+    }
+
     private static Delivery delivery(ResultSet row) throws SQLException {
         Contact contact = new Contact(row.getString("email"), row.getString("address"), row.getString("country"),
                 row.getString("organization"), row.getString("contact_name"), row.getString("language"),

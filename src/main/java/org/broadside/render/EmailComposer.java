@@ -6,7 +6,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Map;
 import org.broadside.audience.Contact;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * Builds the email one recipient gets: a multipart/alternative message, text/plain first and text/html
@@ -54,12 +54,13 @@ public final class EmailComposer {
     }
 
     /**
-     * The complete message, headers saved, ready for a transport or {@code writeTo}.
+     * The complete message, headers saved, ready for a transport or {@code writeTo}; an SMTPMessage, so that the
+     * caller can give it an envelope sender of its own.
      *
      * @throws IllegalArgumentException naming the header when a value would break it (CR/LF, a bad address)
      * @throws TemplateFailure          when a template is missing or fails
      */
-    public MimeMessage compose(EmailRequest request) {
+    public SMTPMessage compose(EmailRequest request) {
         String messageId = HeaderValues.messageId(request.messageId());
         String listUnsubscribe = listUnsubscribe(request);
         InternetAddress to = recipientAddress(request.recipient());
@@ -67,7 +68,7 @@ public final class EmailComposer {
         String subject = HeaderValues.singleLine("Subject", email.subject());
         String language = HeaderValues.singleLine("Content-Language", request.version().language());
         try {
-            MimeMessage message = new StableIdMessage(session, messageId);
+            SMTPMessage message = new StableIdMessage(session, messageId);
             message.setFrom(identity.from());
             message.setReplyTo(new Address[] {identity.replyTo()});
             message.setRecipient(Message.RecipientType.TO, to);

@@ -2,14 +2,17 @@ package org.broadside.render;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * A MimeMessage whose Message-ID is ours. MimeMessage would invent a new one in every saveChanges(),
  * but the ledger stores the id so that a retried send is recognisably the same message, and bounces
  * (DSNs quoting the Message-ID) can be matched to the recipient.
+ *
+ * <p>An SMTPMessage, so that it carries its own envelope sender (a VERP bounce address per delivery) to
+ * whichever SMTP connection sends it.
  */
-final class StableIdMessage extends MimeMessage {
+final class StableIdMessage extends SMTPMessage {
     private final String messageId;
 
     /** @param messageId without angle brackets, already checked */

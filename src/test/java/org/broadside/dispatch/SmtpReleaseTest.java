@@ -46,6 +46,8 @@ class SmtpReleaseTest {
             assertThat(message.getSubject()).isEqualTo("Workers’ Day 2027: “We keep the world running”");
             assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
             assertThat(message.getMessageID()).endsWith("@alliance.example>");
+            assertThat(message.getHeader("Return-Path", null)).as("no bounce address: the envelope sender is From")
+                    .isEqualTo("<news@alliance.example>");
         }
         assertThat(home.run("status", "may-day-2027").out()).contains("4 deliveries: 4 sent");
     }
