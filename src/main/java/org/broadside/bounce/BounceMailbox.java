@@ -1,11 +1,10 @@
 package org.broadside.bounce;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Set;
 import org.broadside.config.ConfigurationException;
+import org.broadside.config.Hosts;
 import org.broadside.config.Settings;
 
 /**
@@ -37,7 +36,7 @@ public final class BounceMailbox {
             throw new ConfigurationException(URL + " holds only the protocol, host and port; the user, password and "
                     + "folder have settings of their own (broadside.bounce.username, .password, .folder)");
         }
-        if (PLAIN.contains(scheme) && !isLoopback(uri.getHost())) {
+        if (PLAIN.contains(scheme) && !Hosts.isLoopback(uri.getHost())) {
             throw new ConfigurationException(URL + ": " + scheme + ":// would send the password in clear text; use "
                     + scheme + "s:// (plain " + scheme + ":// is only for a server on this machine)");
         }
@@ -63,11 +62,4 @@ public final class BounceMailbox {
         return url.contains("@") ? "(a value with '@', not shown)" : "'" + url + "'";
     }
 
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }

@@ -4,6 +4,7 @@ import jakarta.mail.Session;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.broadside.config.Hosts;
 
 /**
  * Sends through an SMTP server over a pool of kept-open connections ({@code broadside.smtp.connections}), many
@@ -47,18 +48,11 @@ public final class SmtpTransport implements Transport, AutoCloseable {
      * loopback traffic never leaves it, and local relays (Postfix on localhost, a test server) often offer no TLS.
      */
     static SmtpSettings.StartTls effectiveStartTls(SmtpSettings settings) {
-        return settings.startTls() == SmtpSettings.StartTls.REQUIRED && isLoopback(settings.host())
+        return settings.startTls() == SmtpSettings.StartTls.REQUIRED && Hosts.isLoopback(settings.host())
                 ? SmtpSettings.StartTls.OPTIONAL
                 : settings.startTls();
     }
 
-    private static boolean isLoopback(String host) {
-        try {
-            return java.net.InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
-    }
 
     @Override
     public String send(OutgoingEmail email) {
