@@ -61,7 +61,11 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dir.resolve("broadside").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 // Wait for a row another sender holds rather than fail after H2's default second.
-                + ";LOCK_TIMEOUT=10000";
+                + ";LOCK_TIMEOUT=10000"
+                // Write each commit to the file before the commit returns. By default H2 keeps the last half second
+                // or so of commits in memory, so a kill -9 undid deliveries already recorded as sent and the
+                // restarted service mailed those people again (CrashRecoveryTest counted over a hundred).
+                + ";WRITE_DELAY=0";
     }
 
     public DataSource dataSource() {
