@@ -3,15 +3,14 @@ package org.broadside;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.broadside.testing.Samples;
+import org.broadside.testing.ServiceJvms;
 import org.broadside.testing.TestHome;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,19 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the inbox.
  */
 class ServiceAndCommandsShareTheHomeTest {
+    @RegisterExtension
+    final ServiceJvms services = new ServiceJvms();
+
     @TempDir
     Path dir;
-    Process service;
-
-    @AfterEach
-    void stopService() throws InterruptedException {
-        if (service != null) {
-            service.destroy();
-            if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
-        }
-    }
 
     @Test
     void theServiceResumesAnOpenReleaseAndTakesStatementsFromTheInboxWhileCommandsRun() throws Exception {
@@ -46,7 +37,7 @@ class ServiceAndCommandsShareTheHomeTest {
         }
         assertThat(home.run("status", "may-day-2027").out()).contains("3 deliveries: 3 pending");
 
-        service = startService(dir);
+        services.run(dir);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(home.run("status", "may-day-2027").out()).contains("3 deliveries: 3 sent"));
@@ -70,14 +61,5 @@ class ServiceAndCommandsShareTheHomeTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(reasons));
         assertThat(Files.readString(reasons)).contains("broken.md:3: unknown key 'titel' (did you mean 'title'?)");
         assertThat(dir.resolve("inbox/.failed/broken.md")).exists();
-    }
-
-    private static Process startService(Path home) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Broadside.class.getName(), "--home", home.toString(), "run")
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "service-test.log").toAbsolutePath().toFile())
-                .start();
     }
 }

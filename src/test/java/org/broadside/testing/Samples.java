@@ -57,6 +57,23 @@ public final class Samples {
         return csv.toString();
     }
 
+    /**
+     * A press list of {@code count} journalists, {@code desk-N@newsroomN%5.example}, at newsrooms in several
+     * countries; those in a country with several time zones name theirs, as the import asks them to.
+     */
+    public static String press(int count) {
+        String[][] newsrooms = {{"GB", "en", ""}, {"US", "en", "America/New_York"}, {"HK", "en", ""},
+                {"QA", "ar", ""}, {"BR", "pt-BR", "America/Sao_Paulo"}};
+        StringBuilder csv = new StringBuilder("email,country,organization,contact_name,language,timezone,lists\n");
+        for (int i = 0; i < count; i++) {
+            String[] newsroom = newsrooms[i % newsrooms.length];
+            csv.append("desk-").append(i).append("@newsroom").append(i % 5).append(".example,").append(newsroom[0])
+                    .append(",Newsroom ").append(i % 5).append(",Journalist ").append(i).append(',')
+                    .append(newsroom[1]).append(',').append(newsroom[2]).append(",\n");
+        }
+        return csv.toString();
+    }
+
     public static final String CONTACTS = """
             email,country,organization,contact_name,language,timezone,lists
             info@kasama.example,PH,Kasama Migrant Families,Joel Bautista,en,,

@@ -1,6 +1,7 @@
 package org.broadside.testing;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -8,30 +9,41 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SMTP server on loopback that answers as a test scripts it: a temporary failure (451) the first time a
  * given recipient's message is sent, a permanent refusal (550) for given recipients (or everyone), a 421 and a
  * closed connection after a number of messages on one connection, a delay per message. It counts what it
- * accepted, the connections it was given and how many were open at once.
+ * accepted (and keeps each accepted message's recipient and Message-ID), the connections it was given and how many
+ * were open at once.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
+    private static final String MESSAGE_ID = "Message-ID:";
+
     private final ServerSocket socket;
     private final Set<String> failOnce;
     private final Set<String> refuse;
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+    private final Queue<Receipt> receipts = new ConcurrentLinkedQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger mostOpen = new AtomicInteger();
     private volatile int closeAfter;
     private volatile long delayMillis;
     private volatile boolean refuseEveryone;
+
+    /** One message the server accepted: its recipient and its Message-ID header (null if it had none). */
+    public record Receipt(String recipient, String messageId) {
+    }
 
     public ScriptedSmtpServer(Set<String> failOnce, Set<String> refuse) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -58,6 +70,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Messages accepted in all. */
     public int accepted() {
         return accepted.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Every message accepted so far, in the order the server accepted them. */
+    public List<Receipt> receipts() {
+        return List.copyOf(receipts);
     }
 
     /** Connections the server was given. */
@@ -134,15 +151,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     say(out, refuseEveryone || refuse.contains(recipient) ? "550 5.1.1 <" + recipient + ">: user unknown" : "250 2.1.5 ok");
                 } else if (command.startsWith("DATA")) {
                     say(out, "354 go ahead");
-                    while (!".".equals(in.readLine())) {
-                        // The message body: this server only counts messages.
-                    }
+                    String messageId = readMessage(in);
                     pause(delayMillis);
                     int attempt = tries.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
                     if (failOnce.contains(recipient) && attempt == 1) {
                         say(out, "451 4.3.0 try again later");
                     } else {
                         accepted.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+                        receipts.add(new Receipt(recipient, messageId));
                         acceptedHere++;
                         say(out, "250 2.0.0 queued as " + attempt);
                     }
@@ -156,6 +172,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         } catch (IOException | RuntimeException dropped) {
             // The client went away: nothing to do for a test server.
         }
+    }
+
+    /**
+     * Reads a message up to its end mark and returns its Message-ID, or null if it has none. A client that goes
+     * away before the end mark (a sender killed mid-message) ends the session: that message was never accepted.
+     */
+    private static String readMessage(BufferedReader in) throws IOException {
+        String messageId = null;
+        boolean inHeaders = true;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (".".equals(line)) {
+                return messageId;
+            }
+            if (line.isEmpty()) {
+                inHeaders = false;
+            } else if (inHeaders && line.regionMatches(true, 0, MESSAGE_ID, 0, MESSAGE_ID.length())) {
+                messageId = line.substring(MESSAGE_ID.length()).strip();
+            }
+        }
+        throw new EOFException("the client went away in the middle of a message");
     }
 
     private static void pause(long millis) {
