@@ -2,7 +2,7 @@
 # Dispatch benchmark: a release over SMTP to Postfix's smtp-sink on loopback, next to smtp-source -d sending the
 # same number and size of messages over the same number of connections to the same sink.
 # Usage: bench/dispatch.sh [RECIPIENTS] [CONNECTIONS]                       (default 20000 8)
-#        bench/dispatch.sh [--recipients N] [--connections C] [--xmx SIZE] [--keep]
+#        bench/dispatch.sh [--recipients N] [--connections C] [--xmx SIZE] [--keep] [--java-opts OPTS]
 #   --xmx SIZE  runs Broadside with -XmxSIZE (the memory check: --recipients 100000 --xmx 256m)
 #   --keep      keeps the generated home, logs and GC log (printed at the end) instead of deleting them
 #   --java-opts 'OPTS'  more JVM options for Broadside, e.g. '-XX:StartFlightRecording=filename=/tmp/d.jfr'
