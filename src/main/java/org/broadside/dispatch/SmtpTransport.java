@@ -40,6 +40,7 @@ public final class SmtpTransport implements Transport, AutoCloseable {
                 Boolean.toString(startTls == SmtpSettings.StartTls.REQUIRED));
         properties.setProperty("mail.smtp.auth", Boolean.toString(settings.username() != null));
         properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
         return properties;
     }
 

@@ -29,10 +29,14 @@ public final class MarkdownBody {
             .urlSanitizer(URLS)
             .build();
 
-    private final Node document;
+    // Rendered once when parsed: the same body goes to thousands of recipients, and rendering it per message
+    // was a large share of a blast's CPU. The document is not kept; both renderings are all anyone needs.
+    private final String html;
+    private final String text;
 
     private MarkdownBody(Node document) {
-        this.document = document;
+        this.html = HTML.render(document);
+        this.text = PlainText.render(document, URLS);
     }
 
     public static MarkdownBody parse(String markdown) {
@@ -43,12 +47,12 @@ public final class MarkdownBody {
 
     /** Sanitised HTML for the text/html part. */
     public String html() {
-        return HTML.render(document);
+        return html;
     }
 
     /** Readable text for the text/plain part; see {@link PlainText} for the layout. */
     public String text() {
-        return PlainText.render(document, URLS);
+        return text;
     }
 
     private static void replaceImagesWithLinks(Node document) {
