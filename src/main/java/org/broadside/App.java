@@ -104,6 +104,7 @@ public final class App implements AutoCloseable {
     private final TriggerDecision triggerDecision;
     private final ReleaseControl releaseControl;
     private ReleaseTriggers triggers;
+    private boolean closed;
     /** Where a fired trigger's release goes: set by the service to its pipeline's release-due route. */
     private volatile Consumer<Release> dueDispatch =
             release -> LOG.warn("release {} is due, but no pipeline runs in this process", release.id());
@@ -162,11 +163,35 @@ public final class App implements AutoCloseable {
     }
 
     public static App open(Settings settings) {
-        return new App(settings, Clock.systemUTC());
+        return open(settings, Clock.systemUTC());
     }
 
     public static App open(Settings settings, Clock clock) {
-        return new App(settings, clock);
+        App app = new App(settings, clock);
+        Runtime.getRuntime().addShutdownHook(app.stopOnExit);
+        return app;
+    }
+
+    /**
+     * On Ctrl-C or SIGTERM: stop sending at once and let the messages in flight finish. H2 closes its database
+     * in its own shutdown hook (it cannot be kept open in auto-server mode), so without this the sending threads
+     * went on mailing after their outcomes could no longer be recorded, and all of those were sent again after a
+     * restart. Now only what is in flight (one message per connection) can be; the rest is back in the queue or
+     * still claimed by this process, which the next sender takes back at once (its process is gone).
+     */
+    private final Thread stopOnExit = new Thread(this::stopSending, "broadside-stop");
+
+    private void stopSending() {
+        dispatchGate.stop();
+        dispatchThreads.shutdown();
+        try {
+            if (!dispatchThreads.awaitTermination(settings.integer("broadside.smtp.timeout-ms"),
+                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("stopped with messages still in flight; they may be sent again after a restart");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The beans the routes call, by the names the route files use. */
@@ -270,7 +295,16 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting and the hook stops the sending; closing goes on as far as the database allows.
+        }
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             if (triggers != null) {
                 triggers.close();
             }

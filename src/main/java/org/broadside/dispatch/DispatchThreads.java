@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads the dispatch route sends with, one per SMTP connection. The queue in front of them is short and
- * a full queue makes the splitting thread send the message itself: that back-pressure keeps the route from
- * claiming and rendering far ahead of what the connections can send, so memory stays flat for any list size.
+ * a full queue makes the splitting thread wait for room: that back-pressure keeps the route from claiming and
+ * rendering far ahead of what the connections can send, so memory stays flat for any list size. Every message
+ * is sent on one of these threads (never on the caller's), so that waiting for them to finish at shutdown
+ * waits for every message in flight.
  */
 public final class DispatchThreads {
     private DispatchThreads() {
@@ -22,6 +24,18 @@ public final class DispatchThreads {
                     Thread thread = new Thread(runnable, "broadside-dispatch-" + number.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                }, DispatchThreads::waitForRoom);
+    }
+
+    private static void waitForRoom(Runnable task, ThreadPoolExecutor threads) {
+        if (threads.isShutdown()) {
+            throw new java.util.concurrent.RejectedExecutionException("dispatch is stopping");
+        }
+        try {
+            threads.getQueue().put(task);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.RejectedExecutionException("interrupted while waiting to dispatch", e);
+        }
     }
 }

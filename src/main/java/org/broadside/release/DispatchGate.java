@@ -17,6 +17,7 @@ public final class DispatchGate {
     private final ReleaseStore releases;
     private final Ledger ledger;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     public DispatchGate(ReleaseStore releases, Ledger ledger) {
         this.releases = releases;
@@ -29,7 +30,7 @@ public final class DispatchGate {
                 last != null && System.nanoTime() - last.at() < FRESH_NANOS ? last
                         : new Seen(releases.find(id).map(Release::state).orElse(ReleaseState.CANCELLED),
                         System.nanoTime()));
-        if (state.state() == ReleaseState.DISPATCHING) {
+        if (state.state() == ReleaseState.DISPATCHING && !stopping) {
             return true;
         }
         ledger.unclaim(delivery.id());
@@ -42,6 +43,11 @@ public final class DispatchGate {
      */
     public void hold(String releaseId) {
         seen.put(releaseId, new Seen(ReleaseState.PAUSED, System.nanoTime()));
+    }
+
+    /** The process is stopping: nothing more is sent, every delivery claimed from now on goes back untried. */
+    public void stop() {
+        stopping = true;
     }
 
     private record Seen(ReleaseState state, long at) {

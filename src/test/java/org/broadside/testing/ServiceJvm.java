@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.broadside.Broadside;
 
@@ -26,11 +28,18 @@ public final class ServiceJvm {
     }
 
     static ServiceJvm start(Path home, Path log) throws IOException {
+        return start(home, log, "run");
+    }
+
+    static ServiceJvm start(Path home, Path log, String... command) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // The quick compiler only and one collector thread: a service that lives for seconds on two shared cores
         // spends less on optimising and collecting than it wins (the crash test takes a third less time).
-        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Broadside.class.getName(), "--home", home.toString(), "run")
+        List<String> line = new ArrayList<>(List.of(java.toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                Broadside.class.getName(), "--home", home.toString()));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -57,6 +66,18 @@ public final class ServiceJvm {
         } catch (IllegalStateException exiting) {
             // This JVM is already shutting down and runs the hook itself: the child is dead either way.
         }
+    }
+
+    /**
+     * Stops the process the way Ctrl-C or a service manager does (SIGTERM: shutdown hooks run) and returns its
+     * exit code once it is gone.
+     */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("JVM " + process.pid() + " did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
     }
 
     /** What the service printed so far, with the log file's name. */

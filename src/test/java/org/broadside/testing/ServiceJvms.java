@@ -26,6 +26,14 @@ public final class ServiceJvms implements AfterEachCallback {
         return service;
     }
 
+    /** Starts {@code broadside --home HOME COMMAND...} in a new JVM, e.g. {@code release ID --now --wait}. */
+    public ServiceJvm command(Path home, String... command) throws IOException {
+        Files.createDirectories(LOGS);
+        ServiceJvm child = ServiceJvm.start(home, Files.createTempFile(LOGS, command[0] + "-", ".log"), command);
+        started.add(child);
+        return child;
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         started.forEach(ServiceJvm::kill);
