@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dispatch benchmark: a release over SMTP to Postfix's smtp-sink on loopback, next to smtp-source -d sending the
 # same number and size of messages over the same number of connections to the same sink.
-# Usage: bench/dispatch.sh [RECIPIENTS] [CONNECTIONS]                       (default 20000 8)
+# Usage: bench/dispatch.sh [RECIPIENTS] [CONNECTIONS]                       (default 20000 4)
 #        bench/dispatch.sh [--recipients N] [--connections C] [--xmx SIZE] [--keep] [--java-opts OPTS]
 #   --xmx SIZE  runs Broadside with -XmxSIZE (the memory check: --recipients 100000 --xmx 256m)
 #   --keep      keeps the generated home, logs and GC log (printed at the end) instead of deleting them
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 recipients=20000
-connections=8
+connections=4
 xmx=
 keep=false
 java_opts=

@@ -19,15 +19,10 @@ class AutoPauseTest {
     @Test
     void pausesAfterTheThresholdOfFailuresAndAResumedReleaseSendsTheRest() throws Exception {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Set.of(), Set.of()).refuseEveryone(true)) {
-            TestHome home = new TestHome(dir)
-                    .set("broadside.transport", "smtp")
-                    .set("broadside.smtp.host", "127.0.0.1")
-                    .set("broadside.smtp.port", Integer.toString(smtp.port()))
+            TestHome home = new TestHome(dir).smtpOnLoopback(smtp.port())
                     .set("broadside.smtp.connections", "2")
-                    .set("broadside.dispatch.pause-after-failures", "5");
-            home.run("contacts", "import", home.write("m.csv", Samples.members(100)).toString(), "--list", "members");
-            home.run("submit", home.write("en.md", Samples.english()).toString());
-            home.run("approve", "may-day-2027", "--by", "Eni");
+                    .set("broadside.dispatch.pause-after-failures", "5")
+                    .withApprovedSample(Samples.members(100));
 
             Result released = home.run("release", "may-day-2027", "--now", "--wait");
 

@@ -31,14 +31,9 @@ class GracefulStopTest {
     @Test
     void everyMessageTheServerAcceptedIsRecordedAndTheRestIsPendingAgain() throws Exception {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Set.of(), Set.of()).delayEachMessage(20)) {
-            TestHome home = new TestHome(dir)
-                    .set("broadside.transport", "smtp")
-                    .set("broadside.smtp.host", "127.0.0.1")
-                    .set("broadside.smtp.port", Integer.toString(smtp.port()))
-                    .set("broadside.smtp.connections", "3");
-            home.run("contacts", "import", home.write("m.csv", Samples.members(600)).toString(), "--list", "members");
-            home.run("submit", home.write("en.md", Samples.english()).toString());
-            home.run("approve", "may-day-2027", "--by", "Eni");
+            TestHome home = new TestHome(dir).smtpOnLoopback(smtp.port())
+                    .set("broadside.smtp.connections", "3")
+                    .withApprovedSample(Samples.members(600));
             ServiceJvm release = jvms.command(dir, "release", "may-day-2027", "--now", "--wait");
             await().atMost(Duration.ofSeconds(120)).until(() -> smtp.accepted() >= 100);
 

@@ -18,15 +18,10 @@ class QuotaReleaseTest {
     @Test
     void deliveriesOverTheQuotaWaitUntriedAndASecondProcessCountsWhatTheFirstSent() throws Exception {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Set.of(), Set.of())) {
-            TestHome home = new TestHome(dir)
-                    .set("broadside.transport", "smtp")
-                    .set("broadside.smtp.host", "127.0.0.1")
-                    .set("broadside.smtp.port", Integer.toString(smtp.port()))
+            TestHome home = new TestHome(dir).smtpOnLoopback(smtp.port())
                     .set("broadside.smtp.connections", "1")
-                    .set("broadside.throttle.quotas", "3/hour");
-            home.run("contacts", "import", home.write("m.csv", Samples.members(5)).toString(), "--list", "members");
-            home.run("submit", home.write("en.md", Samples.english()).toString());
-            home.run("approve", "may-day-2027", "--by", "Eni");
+                    .set("broadside.throttle.quotas", "3/hour")
+                    .withApprovedSample(Samples.members(5));
 
             assertThat(home.run("release", "may-day-2027", "--now").out()).contains("5 deliveries: 2 pending, 3 sent");
             // A new process (a restart) reads what went out in the last hour: still no room.

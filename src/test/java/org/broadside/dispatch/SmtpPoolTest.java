@@ -18,15 +18,9 @@ class SmtpPoolTest {
     Path dir;
 
     private TestHome home(ScriptedSmtpServer smtp, int members) {
-        TestHome home = new TestHome(dir)
-                .set("broadside.transport", "smtp")
-                .set("broadside.smtp.host", "127.0.0.1")
-                .set("broadside.smtp.port", Integer.toString(smtp.port()))
-                .set("broadside.dispatch.retry-base", "PT1S");
-        home.run("contacts", "import", home.write("m.csv", Samples.members(members)).toString(), "--list", "members");
-        home.run("submit", home.write("en.md", Samples.english()).toString());
-        home.run("approve", "may-day-2027", "--by", "Eni");
-        return home;
+        return new TestHome(dir).smtpOnLoopback(smtp.port())
+                .set("broadside.dispatch.retry-base", "PT1S")
+                .withApprovedSample(Samples.members(members));
     }
 
     @Test

@@ -54,6 +54,20 @@ public final class TestHome {
         }
     }
 
+    /** Sends email over SMTP to a test server on loopback. */
+    public TestHome smtpOnLoopback(int port) {
+        return set("broadside.transport", "smtp").set("broadside.smtp.host", "127.0.0.1")
+                .set("broadside.smtp.port", Integer.toString(port));
+    }
+
+    /** Imports {@code contacts} as the list "members", then submits and approves the English sample statement. */
+    public TestHome withApprovedSample(String contacts) {
+        run("contacts", "import", write("m.csv", contacts).toString(), "--list", "members");
+        run("submit", write("en.md", Samples.english()).toString());
+        run("approve", "may-day-2027", "--by", "Eni");
+        return this;
+    }
+
     /** Writes a file into the home and returns its path. */
     public Path write(String name, String content) {
         try {
