@@ -19,6 +19,15 @@ import org.flywaydb.core.Flyway;
  * it to the other over loopback.
  */
 public final class Database implements AutoCloseable {
+    static {
+        // The embedded H2's auto-server (which lets the service and the CLI share a home) listens on a TCP port,
+        // by default on every interface: that would offer the ledger and the contact list to the network. Set
+        // before H2 reads its system properties, which it does once, when its first database opens.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource dataSource;
 
     private Database(HikariDataSource dataSource) {
