@@ -13,6 +13,8 @@ final class ProgressBar implements AutoCloseable {
     private final Supplier<Map<DeliveryState, Integer>> counts;
     private final Thread painter;
 
+    private int painted;
+
     ProgressBar(PrintWriter err, Supplier<Map<DeliveryState, Integer>> counts) {
         this.err = err;
         this.counts = counts;
@@ -35,12 +37,26 @@ final class ProgressBar implements AutoCloseable {
     }
 
     private void paint() {
-        err.print("\r" + line(counts.get()));
+        paint(false);
+    }
+
+    private void paint(boolean last) {
+        String line = line(counts.get(), last);
+        // Spaces over whatever is left of a longer line painted before.
+        err.print("\r" + line + " ".repeat(Math.max(0, painted - line.length())));
+        painted = line.length();
         err.flush();
     }
 
-    static String line(Map<DeliveryState, Integer> counts) {
+    /**
+     * The progress line; before the release has any delivery (it is still being planned, which takes a while for
+     * a large list) it says so rather than showing an empty release as complete.
+     */
+    static String line(Map<DeliveryState, Integer> counts, boolean last) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0 && !last) {
+            return "[" + ".".repeat(WIDTH) + "] planning each recipient's delivery...";
+        }
         int done = counts.entrySet().stream().filter(e -> e.getKey().isOutcome()).mapToInt(Map.Entry::getValue).sum();
         int filled = total == 0 ? WIDTH : done * WIDTH / total;
         int percent = total == 0 ? 100 : done * 100 / total;
@@ -53,7 +69,7 @@ final class ProgressBar implements AutoCloseable {
     public void close() throws InterruptedException {
         painter.interrupt();
         painter.join();
-        paint();
+        paint(true);
         err.println();
     }
 }
