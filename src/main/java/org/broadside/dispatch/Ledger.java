@@ -30,6 +30,8 @@ import org.broadside.store.StoreException;
  */
 public final class Ledger {
     private static final int MAX_REPLY = 1000;
+    /** A delivery given back to the queue: pending again, and no sender's claim on it. */
+    private static final String BACK_IN_QUEUE = "state = 'PENDING', claim = NULL, sender_id = NULL";
 
     private final Database database;
     private final Clock clock;
@@ -241,7 +243,8 @@ public final class Ledger {
      * auto-pause threshold.
      */
     public void markFailed(long deliveryId, Exception failure) {
-        String reply = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String reply = truncate(failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getMessage());
         database.inTransaction(connection -> {
             Optional<FailedRow> row = Sql.first(connection, "SELECT release_id, attempts, send_at FROM deliveries"
                     + " WHERE id = ?", r -> new FailedRow(r.getString("release_id"),
@@ -249,28 +252,27 @@ public final class Ledger {
             if (row.isEmpty()) {
                 return 0;
             }
+            Optional<Instant> retryAt;
             if (failure instanceof DeliveryDeferredException deferred) {
-                Optional<Instant> until = retries.deferred(row.get().attempt().sendAt(), deferred.until());
-                if (until.isPresent()) {
-                    return Sql.update(connection, "UPDATE deliveries SET state = 'PENDING', claim = NULL,"
-                            + " sender_id = NULL, attempts = attempts - 1, retry_at = ?, last_reply = ?,"
-                            + " updated_at = ? WHERE id = ?", until.get(), truncate(reply), clock.instant(),
+                retryAt = retries.deferred(row.get().attempt().sendAt(), deferred.until());
+                if (retryAt.isPresent()) {
+                    // Never offered to the server: the claim does not count as an attempt.
+                    return Sql.update(connection, "UPDATE deliveries SET " + BACK_IN_QUEUE
+                            + ", attempts = attempts - 1, retry_at = ?, last_reply = ?, updated_at = ? WHERE id = ?",
+                            retryAt.get(), reply, clock.instant(), deliveryId);
+                }
+            } else {
+                failures.failed(row.get().releaseId(), reply, connection);
+                boolean temporary = failure instanceof DeliveryFailedException delivery && !delivery.isPermanent();
+                retryAt = temporary ? retries.next(row.get().attempt(), clock.instant()) : Optional.empty();
+                if (retryAt.isPresent()) {
+                    return Sql.update(connection, "UPDATE deliveries SET " + BACK_IN_QUEUE + ", retry_at = ?,"
+                            + " last_reply = ?, updated_at = ? WHERE id = ?", retryAt.get(), reply, clock.instant(),
                             deliveryId);
                 }
             }
-            boolean temporary = failure instanceof DeliveryFailedException delivery && !delivery.isPermanent();
-            Optional<Instant> retryAt = temporary && !(failure instanceof DeliveryDeferredException)
-                    ? retries.next(row.get().attempt(), clock.instant()) : Optional.empty();
-            if (!(failure instanceof DeliveryDeferredException)) {
-                failures.failed(row.get().releaseId(), reply, connection);
-            }
-            if (retryAt.isPresent()) {
-                return Sql.update(connection, "UPDATE deliveries SET state = 'PENDING', claim = NULL,"
-                        + " sender_id = NULL, retry_at = ?, last_reply = ?, updated_at = ? WHERE id = ?",
-                        retryAt.get(), truncate(reply), clock.instant(), deliveryId);
-            }
             return Sql.update(connection, "UPDATE deliveries SET state = 'FAILED', last_reply = ?, updated_at = ?"
-                    + " WHERE id = ?", truncate(reply), clock.instant(), deliveryId);
+                    + " WHERE id = ?", reply, clock.instant(), deliveryId);
         });
     }
 
@@ -282,9 +284,9 @@ public final class Ledger {
      * it is pending again and the claim does not count as an attempt.
      */
     public void unclaim(long deliveryId) {
-        database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries SET state = 'PENDING',"
-                + " claim = NULL, sender_id = NULL, attempts = attempts - 1, updated_at = ? WHERE id = ?"
-                + " AND state = 'SENDING'", clock.instant(), deliveryId));
+        database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries SET " + BACK_IN_QUEUE
+                + ", attempts = attempts - 1, updated_at = ? WHERE id = ? AND state = 'SENDING'", clock.instant(),
+                deliveryId));
     }
 
     /** When the earliest delivery of a release waiting for a retry may go again, if any waits. */
@@ -302,8 +304,8 @@ public final class Ledger {
     public int requeueStale() {
         return database.inTransaction(connection -> {
             senders.removeDead(connection);
-            return Sql.update(connection, "UPDATE deliveries SET state = 'PENDING', claim = NULL, sender_id = NULL,"
-                    + " updated_at = ? WHERE state = 'SENDING'"
+            return Sql.update(connection, "UPDATE deliveries SET " + BACK_IN_QUEUE + ", updated_at = ?"
+                    + " WHERE state = 'SENDING'"
                     + " AND NOT EXISTS (SELECT 1 FROM senders s WHERE s.id = deliveries.sender_id)", clock.instant());
         });
     }

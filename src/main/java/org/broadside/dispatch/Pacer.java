@@ -17,10 +17,6 @@ final class Pacer {
         this.nextSlot = ticker.nanoTime();
     }
 
-    boolean limits() {
-        return intervalNanos > 0;
-    }
-
     /** Reserves the next slot and waits until it comes. */
     void await() throws InterruptedException {
         if (intervalNanos == 0) {

@@ -70,10 +70,12 @@ public final class Senders {
      * transaction, just before their rows are requeued.
      */
     int removeDead(java.sql.Connection connection) throws java.sql.SQLException {
-        List<String> dead = Sql.list(connection, "SELECT id, host, pid, heartbeat_at FROM senders",
-                row -> isDead(row.getString("host"), row.getLong("pid"), Sql.instant(row, "heartbeat_at"))
-                        ? row.getString("id") : null)
-                .stream().filter(java.util.Objects::nonNull).toList();
+        List<String> dead = new java.util.ArrayList<>();
+        Sql.each(connection, "SELECT id, host, pid, heartbeat_at FROM senders", row -> {
+            if (isDead(row.getString("host"), row.getLong("pid"), Sql.instant(row, "heartbeat_at"))) {
+                dead.add(row.getString("id"));
+            }
+        });
         for (String sender : dead) {
             Sql.update(connection, "DELETE FROM senders WHERE id = ?", sender);
         }

@@ -50,6 +50,7 @@ public record SmtpSettings(String host, int port, String username, String passwo
     @Override
     public String toString() {
         // Never print the password, not even in a stack trace.
-        return "SmtpSettings[" + username + "@" + host + ":" + port + ", starttls=" + startTls + ", connections=" + connections + "]";
+        return "SmtpSettings[" + username + "@" + host + ":" + port + ", starttls=" + startTls
+                + ", connections=" + connections + "]";
     }
 }

@@ -13,12 +13,10 @@ import org.broadside.config.Hosts;
  * the connection back.
  */
 public final class SmtpTransport implements Transport, AutoCloseable {
-    private final SmtpSettings settings;
     private final Throttle throttle;
     private final BlockingQueue<SmtpConnection> free;
 
     public SmtpTransport(SmtpSettings settings, Throttle throttle) {
-        this.settings = settings;
         this.throttle = throttle;
         Session session = Session.getInstance(properties(settings));
         this.free = new ArrayBlockingQueue<>(settings.connections());
@@ -68,11 +66,6 @@ public final class SmtpTransport implements Transport, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DeliveryFailedException("interrupted before sending", false, e);
         }
-    }
-
-    /** The number of connections this transport keeps: as many threads as this can send at once. */
-    public int connections() {
-        return settings.connections();
     }
 
     /** Ends every conversation; call once no thread is sending. */

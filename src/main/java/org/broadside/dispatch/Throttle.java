@@ -101,7 +101,7 @@ public final class Throttle {
     static String domainOf(String recipient) {
         int at = recipient.lastIndexOf('@');
         String domain = at < 0 ? recipient : recipient.substring(at + 1);
-        return domain.replace(">", "").strip().toLowerCase(Locale.ROOT);
+        return domain.toLowerCase(Locale.ROOT);
     }
 
     private record Domain(Pacer pacer, Semaphore inFlight) {

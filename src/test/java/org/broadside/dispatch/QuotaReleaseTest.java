@@ -34,4 +34,24 @@ class QuotaReleaseTest {
                             .contains("deferred: sending quota of 3 per 1h reached; waits until"));
         }
     }
+
+    @Test
+    void aDeliveryThatWouldWaitPastTheRetryAgeFailsWithoutCountingAsAServerError() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Set.of(), Set.of())) {
+            TestHome home = new TestHome(dir).smtpOnLoopback(smtp.port())
+                    .set("broadside.smtp.connections", "1")
+                    .set("broadside.throttle.quotas", "3/hour")
+                    .set("broadside.dispatch.retry-max-age", "PT10M")
+                    .set("broadside.dispatch.pause-after-failures", "1")
+                    .withApprovedSample(Samples.members(5));
+
+            assertThat(home.run("release", "may-day-2027", "--now", "--wait").out())
+                    .contains("5 deliveries: 3 sent, 2 failed");
+            assertThat(home.run("status", "may-day-2027").out()).as("a quota is no reason to pause")
+                    .contains(": done,");
+            assertThat(home.run("report", "may-day-2027").out().lines().filter(row -> row.contains(",failed,")))
+                    .hasSize(2)
+                    .allSatisfy(row -> assertThat(row).contains("deferred: sending quota of 3 per 1h reached"));
+        }
+    }
 }
