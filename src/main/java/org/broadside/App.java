@@ -105,6 +105,14 @@ public final class App implements AutoCloseable {
     private final ReleaseControl releaseControl;
     private ReleaseTriggers triggers;
     private boolean closed;
+    /**
+     * On Ctrl-C or SIGTERM: stop sending at once and let the messages in flight finish. H2 closes its database
+     * in its own shutdown hook (it cannot be kept open in auto-server mode), so without this the sending threads
+     * went on mailing after their outcomes could no longer be recorded, and all of those were sent again after a
+     * restart. Now only what is in flight (one message per connection) can be; the rest is back in the queue or
+     * still claimed by this process, which the next sender takes back at once (its process is gone).
+     */
+    private final Thread stopOnExit = new Thread(this::stopSending, "broadside-stop");
     /** Where a fired trigger's release goes: set by the service to its pipeline's release-due route. */
     private volatile Consumer<Release> dueDispatch =
             release -> LOG.warn("release {} is due, but no pipeline runs in this process", release.id());
@@ -171,15 +179,6 @@ public final class App implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(app.stopOnExit);
         return app;
     }
-
-    /**
-     * On Ctrl-C or SIGTERM: stop sending at once and let the messages in flight finish. H2 closes its database
-     * in its own shutdown hook (it cannot be kept open in auto-server mode), so without this the sending threads
-     * went on mailing after their outcomes could no longer be recorded, and all of those were sent again after a
-     * restart. Now only what is in flight (one message per connection) can be; the rest is back in the queue or
-     * still claimed by this process, which the next sender takes back at once (its process is gone).
-     */
-    private final Thread stopOnExit = new Thread(this::stopSending, "broadside-stop");
 
     private void stopSending() {
         dispatchGate.stop();
