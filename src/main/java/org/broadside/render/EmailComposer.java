@@ -5,7 +5,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
@@ -110,13 +109,9 @@ public final class EmailComposer {
     }
 
     private static MimeMultipart alternatives(RenderedEmail email) throws MessagingException {
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(email.text(), CHARSET, "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(email.html(), CHARSET, "html");
         MimeMultipart alternatives = new MimeMultipart("alternative");
-        alternatives.addBodyPart(text);
-        alternatives.addBodyPart(html);
+        alternatives.addBodyPart(TextPartEncoder.part(email.text(), "plain"));
+        alternatives.addBodyPart(TextPartEncoder.part(email.html(), "html"));
         return alternatives;
     }
 }
