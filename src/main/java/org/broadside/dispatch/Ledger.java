@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.broadside.audience.Contact;
 import org.broadside.render.Format;
 import org.broadside.store.Database;
+import org.broadside.store.GroupCommit;
 import org.broadside.store.Sql;
 import org.broadside.store.StoreException;
 
@@ -38,6 +39,7 @@ public final class Ledger {
     private final Senders senders;
     private final RetryPolicy retries;
     private final FailureListener failures;
+    private final GroupCommit<SentOutcome> sentOutcomes = new GroupCommit<>(this::writeSent);
 
     public Ledger(Database database, Clock clock, Senders senders, RetryPolicy retries, FailureListener failures) {
         this.database = database;
@@ -229,10 +231,31 @@ public final class Ledger {
                 row -> Sql.instant(row, "send_at"), releaseId));
     }
 
+    /**
+     * Records that the server accepted a delivery's message; returns once that is committed, so that a crash
+     * after this call never sends it again. Threads that finish sending at about the same time share a commit.
+     */
     public void markSent(long deliveryId, String reply) {
-        database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries SET state = 'SENT',"
-                + " last_reply = ?, updated_at = ?, sent_at = ? WHERE id = ?",
-                truncate(reply), clock.instant(), clock.instant(), deliveryId));
+        sentOutcomes.write(new SentOutcome(deliveryId, truncate(reply), clock.instant()));
+    }
+
+    private record SentOutcome(long deliveryId, String reply, Instant sentAt) {
+    }
+
+    private void writeSent(List<SentOutcome> outcomes) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET state = 'SENT',"
+                    + " last_reply = ?, updated_at = ?, sent_at = ? WHERE id = ?")) {
+                for (SentOutcome outcome : outcomes) {
+                    update.setString(1, outcome.reply());
+                    update.setObject(2, outcome.sentAt().atOffset(ZoneOffset.UTC));
+                    update.setObject(3, outcome.sentAt().atOffset(ZoneOffset.UTC));
+                    update.setLong(4, outcome.deliveryId());
+                    update.addBatch();
+                }
+                return update.executeBatch().length;
+            }
+        });
     }
 
     /**
