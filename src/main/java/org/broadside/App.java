@@ -55,6 +55,10 @@ import org.broadside.schedule.Observances;
 import org.broadside.schedule.ObservancesFile;
 import org.broadside.schedule.ReleaseTriggers;
 import java.time.Instant;
+import org.broadside.statement.Statement;
+import org.broadside.render.PreviewWriter;
+import java.util.Optional;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -291,6 +295,14 @@ public final class App implements AutoCloseable {
     public EmailComposer composer() { return composer; }
     public UnsubscribeLinks unsubscribeLinks() { return unsubscribe; }
     public SocialRelease socialRelease() { return socialRelease; }
+
+    /** Renders versions as the sample member and journalist get them, the press embargo worked out as on release. */
+    public PreviewWriter previewWriter(List<Statement> versions) {
+        Statement original = versions.get(0);
+        Optional<Instant> embargoLift = releaseService.embargoLift(original,
+                statements.find(original.id()).orElseThrow().sourceName());
+        return new PreviewWriter(composer, defaultZone, clock, embargoLift);
+    }
 
     @Override
     public void close() {

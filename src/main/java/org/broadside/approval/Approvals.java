@@ -49,6 +49,18 @@ public final class Approvals {
         });
     }
 
+    /** Whether the current content of every language version has been approved. */
+    public boolean allApproved(List<StoredStatement> versions) {
+        return database.inTransaction(connection -> {
+            for (StoredStatement version : versions) {
+                if (!isApproved(version.id(), version.sha256(), connection)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     public boolean isApproved(String statementId, String sha256, Connection connection) throws SQLException {
         return Sql.first(connection, "SELECT 1 FROM approvals WHERE statement_id = ? AND sha256 = ?",
                 row -> Boolean.TRUE, statementId, sha256).isPresent();

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,6 +83,14 @@ public final class ContactStore {
     // A plain key lookup, selecting a constant because only existence matters.
     private static final String IS_SUPPRESSED = "SELECT 1 FROM suppressions WHERE email = ?";
 
+    private static final String LIST_SIZES =
+            "SELECT list_name, COUNT(*) AS members FROM list_members GROUP BY list_name ORDER BY list_name";
+
+    // Newest first: the console shows the latest; a page at a time, as a long-running alliance collects many.
+    private static final String SUPPRESSIONS = """
+            SELECT email, reason, detail, created_at FROM suppressions
+            ORDER BY created_at DESC, email LIMIT ? OFFSET ?""";
+
     private final Database database;
 
     public ContactStore(Database database) {
@@ -147,6 +157,26 @@ public final class ContactStore {
         List<String> names = database.inTransaction(
                 connection -> Sql.list(connection, LIST_NAMES, row -> row.getString("list_name")));
         return Collections.unmodifiableSet(new TreeSet<>(names));
+    }
+
+    /** Each list's name and number of members, by name. */
+    public Map<String, Integer> listSizes() {
+        return database.inTransaction(connection -> {
+            Map<String, Integer> sizes = new LinkedHashMap<>();
+            Sql.each(connection, LIST_SIZES, row -> sizes.put(row.getString("list_name"), row.getInt("members")));
+            return sizes;
+        });
+    }
+
+    /** One suppressed address: why, and since when. */
+    public record Suppression(String email, String reason, String detail, Instant since) {
+    }
+
+    /** A page of the suppression list, newest first. */
+    public List<Suppression> suppressions(int limit, int offset) {
+        return database.inTransaction(connection -> Sql.list(connection, SUPPRESSIONS,
+                row -> new Suppression(row.getString("email"), row.getString("reason"), row.getString("detail"),
+                        Sql.instant(row, "created_at")), limit, offset));
     }
 
     /** Stops all mail to an address; suppressing it again keeps the first reason. */

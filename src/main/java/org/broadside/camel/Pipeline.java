@@ -1,5 +1,6 @@
 package org.broadside.camel;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -7,6 +8,15 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.broadside.App;
+import org.broadside.config.Settings;
+import org.broadside.web.ConsoleApi;
+import org.broadside.web.ConsoleAssets;
+import org.broadside.web.ConsoleSessions;
+import org.broadside.web.ContactsApi;
+import org.broadside.web.Operators;
+import org.broadside.web.ReleasesApi;
+import org.broadside.web.SessionApi;
+import org.broadside.web.StatementsApi;
 
 /**
  * The Camel side of Broadside: camel-main with the operator's YAML routes from {@code <home>/routes/},
@@ -17,6 +27,7 @@ import org.broadside.App;
 public final class Pipeline implements AutoCloseable {
     private final Main main;
     private final App app;
+    private ProducerTemplate template;
 
     private Pipeline(Main main, App app) {
         this.main = main;
@@ -42,7 +53,21 @@ public final class Pipeline implements AutoCloseable {
         for (Map.Entry<String, Object> bean : app.beans().entrySet()) {
             main.bind(bean.getKey(), bean.getValue());
         }
-        return new Pipeline(main, app);
+        Pipeline pipeline = new Pipeline(main, app);
+        main.bind("consoleApi", consoleApi(app, pipeline));
+        main.bind("consoleAssets", new ConsoleAssets());
+        return pipeline;
+    }
+
+    private static ConsoleApi consoleApi(App app, Pipeline pipeline) {
+        Settings settings = app.settings();
+        ConsoleSessions sessions = new ConsoleSessions(app.clock(), settings.duration("broadside.console.session-idle"),
+                settings.duration("broadside.console.session-max"), settings.bool("broadside.console.secure-cookie"));
+        return new ConsoleApi(sessions, List.of(
+                new SessionApi(new Operators(settings.home()), sessions, app.clock()),
+                new StatementsApi(app, pipeline::template),
+                new ReleasesApi(app),
+                new ContactsApi(app)));
     }
 
     public Pipeline start() {
@@ -80,8 +105,12 @@ public final class Pipeline implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    public ProducerTemplate template() {
-        return context().createProducerTemplate();
+    /** One template for the pipeline's life, created when first needed (the context exists only then). */
+    public synchronized ProducerTemplate template() {
+        if (template == null) {
+            template = context().createProducerTemplate();
+        }
+        return template;
     }
 
     @Override

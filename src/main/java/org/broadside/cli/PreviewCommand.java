@@ -1,9 +1,6 @@
 package org.broadside.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.broadside.App;
@@ -34,11 +31,7 @@ public final class PreviewCommand extends HomeCommand implements Callable<Intege
             }
             Path dir = outDir != null ? outDir.toAbsolutePath()
                     : app.settings().path("broadside.outbox.dir").resolve(versions.get(0).id()).resolve("preview");
-            ZoneId zone = app.defaultZone();
-            Statement original = versions.get(0);
-            Optional<Instant> embargoLift = app.releaseService().embargoLift(original,
-                    app.statements().find(original.id()).orElseThrow().sourceName());
-            PreviewWriter writer = new PreviewWriter(app.composer(), zone, app.clock(), embargoLift);
+            PreviewWriter writer = app.previewWriter(versions);
             for (Path file : writer.write(versions, dir)) {
                 out().println("wrote " + file);
             }

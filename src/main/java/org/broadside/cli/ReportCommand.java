@@ -1,12 +1,9 @@
 package org.broadside.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.broadside.App;
-import org.broadside.audience.CsvRecords;
+import org.broadside.dispatch.DeliveryReport;
 import org.broadside.release.Release;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Problem;
@@ -16,9 +13,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "report", description = "One CSV row per recipient of a release: state, attempts, last reply, times.")
 public final class ReportCommand extends HomeCommand implements Callable<Integer> {
-    static final List<String> HEADER = List.of("email", "country", "language", "format", "timezone", "state",
-            "attempts", "send_at_utc", "sent_at_utc", "last_reply");
-
     @Parameters(paramLabel = "ID", description = "A statement or release id.")
     String id;
 
@@ -32,17 +26,7 @@ public final class ReportCommand extends HomeCommand implements Callable<Integer
         }
         try (App app = openApp()) {
             Release release = app.releaseService().releaseOf(id);
-            CsvRecords.write(HEADER, out());
-            app.ledger().forEachReportRow(release.id(), row -> {
-                try {
-                    CsvRecords.write(Arrays.asList(row.recipient(), row.country(), row.language(), row.format(),
-                            row.timezone(), row.state().name().toLowerCase(java.util.Locale.ROOT),
-                            Integer.toString(row.attempts()), String.valueOf(row.sendAt()),
-                            row.sentAt() == null ? null : row.sentAt().toString(), row.lastReply()), out());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            new DeliveryReport(app.ledger()).writeCsv(release.id(), out());
             out().flush();
             return 0;
         }

@@ -40,14 +40,7 @@ public final class StatusCommand extends HomeCommand implements Callable<Integer
         }
         groups.forEach((originalId, versions) -> {
             String languages = versions.stream().map(StoredStatement::language).collect(Collectors.joining(", "));
-            String approval = app.database().inTransaction(connection -> {
-                for (StoredStatement version : versions) {
-                    if (!app.approvals().isApproved(version.id(), version.sha256(), connection)) {
-                        return "needs approval";
-                    }
-                }
-                return "approved";
-            });
+            String approval = app.approvals().allApproved(versions) ? "approved" : "needs approval";
             String released = app.releases().latestOf(originalId)
                     .map(r -> "release " + r.id() + " " + r.state().name().toLowerCase() + ": "
                             + describe(app.ledger().counts(r.id())))

@@ -113,6 +113,15 @@ public final class Settings {
         throw new ConfigurationException(key + " must be a number of 0 or more, not '" + value + "'");
     }
 
+    /** true or false, nothing else: a typo such as "ture" must not quietly mean false. */
+    public boolean bool(String key) {
+        String value = require(key);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ConfigurationException(key + " must be true or false, not '" + value + "'");
+    }
+
     /** An ISO-8601 duration such as PT10M. */
     public java.time.Duration duration(String key) {
         String value = require(key);

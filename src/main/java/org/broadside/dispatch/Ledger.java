@@ -388,6 +388,26 @@ public final class Ledger {
         });
     }
 
+    /** The deliveries planned for one time zone at one instant, by state: a line of a release's plan. */
+    public record PlanLine(String timezone, Instant sendAt, Map<DeliveryState, Integer> counts) {
+    }
+
+    /** A release's plan by time zone, in send order: when each zone's recipients get it, and how far it got. */
+    public List<PlanLine> planByZone(String releaseId) {
+        return database.inTransaction(connection -> {
+            Map<String, PlanLine> lines = new LinkedHashMap<>();
+            Sql.each(connection, "SELECT timezone, send_at, state, COUNT(*) AS deliveries FROM deliveries"
+                    + " WHERE release_id = ? GROUP BY timezone, send_at, state ORDER BY send_at, timezone", row -> {
+                        Instant sendAt = Sql.instant(row, "send_at");
+                        String timezone = row.getString("timezone");
+                        lines.computeIfAbsent(timezone + "@" + sendAt,
+                                key -> new PlanLine(timezone, sendAt, new EnumMap<>(DeliveryState.class)))
+                                .counts().put(DeliveryState.valueOf(row.getString("state")), row.getInt("deliveries"));
+                    }, releaseId);
+            return List.copyOf(lines.values());
+        });
+    }
+
     /** The columns a status summary can break down by; a closed set, since it is spliced into SQL. */
     public enum Breakdown {
         COUNTRY("country"),

@@ -55,18 +55,36 @@ public final class PreviewWriter {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(directory);
-            for (Statement version : versions) {
-                for (Format format : Format.values()) {
-                    RenderedEmail email = composer.render(request(version, format));
-                    String base = format.key() + "-" + fileSafe(version.language());
-                    written.add(Files.writeString(directory.resolve(base + ".html"), email.html(), StandardCharsets.UTF_8));
-                    written.add(Files.writeString(directory.resolve(base + ".txt"), email.text(), StandardCharsets.UTF_8));
-                }
+            for (Preview preview : render(versions)) {
+                String base = preview.format().key() + "-" + fileSafe(preview.language());
+                written.add(Files.writeString(directory.resolve(base + ".html"), preview.email().html(),
+                        StandardCharsets.UTF_8));
+                written.add(Files.writeString(directory.resolve(base + ".txt"), preview.email().text(),
+                        StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the preview into " + directory, e);
         }
         return written;
+    }
+
+    /** One previewed email: a language version as a member or a journalist gets it. */
+    public record Preview(String language, Format format, RenderedEmail email) {
+    }
+
+    /**
+     * Every version in every format, as the sample recipients would get them (the console shows these).
+     *
+     * @throws TemplateFailure when a template is missing or fails
+     */
+    public List<Preview> render(List<Statement> versions) {
+        List<Preview> previews = new ArrayList<>();
+        for (Statement version : versions) {
+            for (Format format : Format.values()) {
+                previews.add(new Preview(version.language(), format, composer.render(request(version, format))));
+            }
+        }
+        return previews;
     }
 
     private EmailRequest request(Statement version, Format format) {

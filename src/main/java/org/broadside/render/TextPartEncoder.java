@@ -3,8 +3,8 @@ package org.broadside.render;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -80,13 +80,15 @@ final class TextPartEncoder {
 
     /** RFC 2045 section 6.7 on CRLF-terminated lines: hard breaks kept, soft breaks added. */
     static byte[] quotedPrintable(byte[] utf8) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length + utf8.length / 4);
+        // At worst every byte is escaped (3 bytes), plus a soft break (3 bytes) per 25 escapes.
+        byte[] out = new byte[utf8.length * 3 + (utf8.length / 25 + 1) * 3];
+        int length = 0;
         int column = 0;
         for (int i = 0; i < utf8.length; i++) {
             int b = utf8[i] & 0xff;
             if (b == '\r' && i + 1 < utf8.length && utf8[i + 1] == '\n') {
-                out.write('\r');
-                out.write('\n');
+                out[length++] = '\r';
+                out[length++] = '\n';
                 i++;
                 column = 0;
                 continue;
@@ -97,20 +99,20 @@ final class TextPartEncoder {
             // A soft break needs room for its '=' on this line; the last char before a hard break needs none.
             int room = beforeBreak ? MAX_QP_LINE : MAX_QP_LINE - 1;
             if (column + width > room) {
-                out.write('=');
-                out.write('\r');
-                out.write('\n');
+                out[length++] = '=';
+                out[length++] = '\r';
+                out[length++] = '\n';
                 column = 0;
             }
             if (literal) {
-                out.write(b);
+                out[length++] = (byte) b;
             } else {
-                out.write('=');
-                out.write(HEX[b >> 4]);
-                out.write(HEX[b & 0xf]);
+                out[length++] = '=';
+                out[length++] = HEX[b >> 4];
+                out[length++] = HEX[b & 0xf];
             }
             column += width;
         }
-        return out.toByteArray();
+        return Arrays.copyOf(out, length);
     }
 }
