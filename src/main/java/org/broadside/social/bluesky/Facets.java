@@ -15,7 +15,9 @@ import java.util.Locale;
  * <p>The entities are found by twitter-text, as the rest of Broadside finds them when it measures and cuts posts:
  * a post is never cut inside what becomes a facet here. twitter-text takes hashtags of letters and marks in any
  * script ({@code #移工}, {@code #اليوم_الدولي_للمهاجرين}) whole, and links with or without a scheme, as Bluesky's
- * own app does ({@code example.org/x} becomes a link to {@code https://example.org/x}).
+ * own app does ({@code example.org/x} becomes a link to {@code https://example.org/x}). Like Bluesky's app for
+ * links without a scheme, twitter-text links only names under a real top-level domain, and it asks that of links
+ * with a scheme too: {@code https://alliance.example} stays text.
  */
 public final class Facets {
     /** The lexicon's limits for a tag (app.bsky.richtext.facet#tag): a longer one makes the PDS refuse the post. */
