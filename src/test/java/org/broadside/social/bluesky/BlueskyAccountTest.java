@@ -118,6 +118,31 @@ class BlueskyAccountTest {
     }
 
     @Test
+    void threadsThatFindTheTokenExpiredAtOnceShareOneRefresh() throws Exception {
+        pds.signsIn();
+        pds.stub(pds.createRecordWith(1).willReturn(FakePds.xrpcError(400, "ExpiredToken", "Token has expired")));
+        pds.stub(post(FakePds.REFRESH_SESSION).willReturn(FakePds.session(2)));
+        pds.stub(pds.createRecordWith(2).willReturn(FakePds.created()));
+        account.publish(first("r/bluesky/en/0", "Signs in with a token about to expire"));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<PublishedPost>> posts = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 8; i++) {
+                PostToPublish post = first("r/bluesky/en/" + i, "Post " + i);
+                posts.add(threads.submit(() -> account.publish(post)));
+            }
+            for (Future<PublishedPost> post : posts) {
+                post.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(pds.calls(FakePds.CREATE_SESSION)).isEqualTo(1);
+        assertThat(pds.calls(FakePds.REFRESH_SESSION)).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedRefreshSignsInAgain() {
         pds.stub(post(FakePds.CREATE_SESSION).inScenario("sessions").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(FakePds.session(1)).willSetStateTo("signed in"));
