@@ -75,7 +75,7 @@ final class Sessions {
             }
             LOG.info("Bluesky: the session of {} could not be refreshed ({}), signing in again", expired.handle(),
                     e.getMessage());
-            current = null;
+            current = null; // of no use any more, even if signing in fails now
             current = signIn();
         }
         return current;

@@ -53,7 +53,7 @@ final class XrpcClient {
     }
 
     JsonNode query(String method, String bearer, Map<String, String> parameters) {
-        StringJoiner query = new StringJoiner("&", "?", "");
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         parameters.forEach((name, value) -> query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return send(method, request(method, query.toString(), bearer).GET().build());
     }

@@ -84,7 +84,8 @@ class BlueskySettingsTest {
 
     @Test
     void thePasswordIsNotPrinted() {
-        BlueskySettings account = new BlueskySettings("https://bsky.social", "alliance.bsky.social", "abcd-efgh-ijkl-mnop");
+        BlueskySettings account =
+                new BlueskySettings("https://bsky.social", "alliance.bsky.social", "abcd-efgh-ijkl-mnop");
 
         assertThat(account.toString()).isEqualTo("BlueskySettings[alliance.bsky.social at https://bsky.social]");
     }

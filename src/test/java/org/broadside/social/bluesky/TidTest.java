@@ -47,7 +47,8 @@ class TidTest {
         for (int i = 0; i < 1000; i++) {
             Instant timestamp = Tid.derivedFrom("key-" + i).timestamp();
 
-            assertThat(timestamp).isBetween(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-02-13T00:00:00Z"));
+            assertThat(timestamp)
+                    .isBetween(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-02-13T00:00:00Z"));
         }
     }
 
