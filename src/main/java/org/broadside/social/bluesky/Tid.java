@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * same TID, and a second create for it finds the first record instead of making a twin. The timestamp part is not
  * the time of posting (a retry must not change it) but 45 bits of a SHA-256 of the key, placed in the 407 days from
  * 2023-01-01: a key that looks like any client's (a past microsecond) rather than one from centuries ahead, which
- * validators might start to refuse as they do future repository revisions. With the 10 clock bits that is 55 bits
- * of the hash, so the odds that two of an account's posts share a key are about 1 in 7 million after 100,000 posts.
+ * validators may come to refuse, as has been proposed for repository revisions (bluesky-social/ietf-drafts#5).
+ * With the 10 clock bits that is 55 bits of the hash, so the odds that two of an account's posts share a key are
+ * about 1 in 7 million after 100,000 posts.
  */
 public final class Tid {
     private static final String ALPHABET = "234567abcdefghijklmnopqrstuvwxyz";
