@@ -5,12 +5,12 @@ import com.ibm.icu.text.BreakIterator;
 import java.util.Arrays;
 
 /** Extended grapheme clusters, the units a reader sees as one character (a flag, a family emoji, "स्ते"). */
-final class Graphemes {
+public final class Graphemes {
 
     private Graphemes() {
     }
 
-    static int count(String text) {
+    public static int count(String text) {
         BreakIterator clusters = iterate(text);
         int count = 0;
         while (clusters.next() != BreakIterator.DONE) {
