@@ -9,6 +9,7 @@ import org.broadside.cli.DemoCommand;
 import org.broadside.cli.ErrorReporter;
 import org.broadside.cli.PreviewCommand;
 import org.broadside.cli.ReleaseCommand;
+import org.broadside.cli.OperatorCommand;
 import org.broadside.cli.ReportCommand;
 import org.broadside.cli.RunCommand;
 import org.broadside.cli.ScheduleCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, ContactsCommand.class,
                 SubmitCommand.class, ApproveCommand.class, PreviewCommand.class, ScheduleCommand.class,
                 ScheduleCommand.Cancel.class, ScheduleCommand.Pause.class, ScheduleCommand.Resume.class,
-                ReleaseCommand.class, StatusCommand.class, ReportCommand.class})
+                ReleaseCommand.class, StatusCommand.class, ReportCommand.class, OperatorCommand.class})
 public final class Broadside implements Runnable {
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",

@@ -11,6 +11,7 @@ import org.broadside.App;
 import org.broadside.config.Settings;
 import org.broadside.web.ConsoleApi;
 import org.broadside.web.ConsoleAssets;
+import org.broadside.web.ConsoleHeaderFilter;
 import org.broadside.web.ConsoleSessions;
 import org.broadside.web.ContactsApi;
 import org.broadside.web.Operators;
@@ -56,6 +57,7 @@ public final class Pipeline implements AutoCloseable {
         Pipeline pipeline = new Pipeline(main, app);
         main.bind("consoleApi", consoleApi(app, pipeline));
         main.bind("consoleAssets", new ConsoleAssets());
+        main.bind("consoleHeaders", new ConsoleHeaderFilter());
         return pipeline;
     }
 

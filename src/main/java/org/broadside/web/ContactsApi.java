@@ -12,6 +12,7 @@ import org.broadside.App;
 import org.broadside.audience.ContactImporter;
 import org.broadside.audience.ImportReport;
 import org.broadside.audience.ListName;
+import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Problem;
 
 /** Contact lists, importing a CSV into one (checked row by row as on the command line), and suppression. */
@@ -50,19 +51,29 @@ public final class ContactsApi implements ConsoleApi.ApiEndpoints {
         Path file = directory.resolve(fileName);
         try {
             Files.writeString(file, call.body(), StandardCharsets.UTF_8);
-            ImportReport report = new ContactImporter(app.contacts(), app.defaultZone()).importFile(file, list, skipInvalid);
+            ImportReport report;
+            try {
+                report = new ContactImporter(app.contacts(), app.defaultZone()).importFile(file, list, skipInvalid);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.problems().stream().map(p -> uploaded(p, fileName)).toList());
+            }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("list", list);
             answer.put("added", report.result().added());
             answer.put("updated", report.result().updated());
             answer.put("unchanged", report.result().unchanged());
-            answer.put("skipped", report.skipped().stream().map(Problem::toString).toList());
-            answer.put("warnings", report.warnings().stream().map(Object::toString).toList());
+            answer.put("skipped", report.skipped().stream().map(p -> uploaded(p, fileName).toString()).toList());
+            answer.put("warnings", report.warnings().stream().map(p -> uploaded(p, fileName).toString()).toList());
             return answer;
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(directory);
         }
+    }
+
+    /** The problem as the operator knows the file: by the name they uploaded, not where it was stored a moment. */
+    private static Problem uploaded(Problem problem, String fileName) {
+        return new Problem(fileName, problem.line(), problem.message());
     }
 
     private void suppress(HttpCall call) {

@@ -62,9 +62,21 @@ public final class TestHome {
 
     /** Imports {@code contacts} as the list "members", then submits and approves the English sample statement. */
     public TestHome withApprovedSample(String contacts) {
+        withSubmittedSample(contacts);
+        run("approve", "may-day-2027", "--by", "Eni");
+        return this;
+    }
+
+    /** Imports {@code contacts} as the list "members" and submits the English sample statement, unapproved. */
+    public TestHome withSubmittedSample(String contacts) {
         run("contacts", "import", write("m.csv", contacts).toString(), "--list", "members");
         run("submit", write("en.md", Samples.english()).toString());
-        run("approve", "may-day-2027", "--by", "Eni");
+        return this;
+    }
+
+    /** Lets an operator sign in to this home's console. */
+    public TestHome withOperator(String name, org.broadside.web.Role role, String password) {
+        new org.broadside.web.Operators(dir).add(name, role, password.toCharArray());
         return this;
     }
 
