@@ -326,6 +326,7 @@ public final class App implements AutoCloseable {
     public EmailComposer composer() { return composer; }
     public UnsubscribeLinks unsubscribeLinks() { return unsubscribe; }
     public SocialRelease socialRelease() { return socialRelease; }
+    public PostLedger postLedger() { return postLedger; }
 
     @Override
     public void close() {

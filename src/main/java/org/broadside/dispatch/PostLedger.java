@@ -26,6 +26,15 @@ import org.broadside.store.Sql;
 public final class PostLedger {
     /** What a post's row records when it cannot go because an earlier post of its thread failed. */
     static final String THREAD_BROKEN = "not posted: an earlier post of its thread failed";
+    /**
+     * A post that may be published now: pending, due (its release's trigger has fired), not waiting for a retry,
+     * and first in its thread or replying to a post already sent. Parameters: release, fired until, now.
+     */
+    private static final String DUE = "d.release_id = ? AND d.post_number >= 1 AND d.state = 'PENDING'"
+            + " AND d.send_at <= ? AND (d.retry_at IS NULL OR d.retry_at <= ?)"
+            + " AND (d.post_number = 1 OR EXISTS (SELECT 1 FROM deliveries p WHERE p.release_id = d.release_id"
+            + " AND p.post_number = d.post_number - 1 AND p.channel = d.channel AND p.language = d.language"
+            + " AND p.state = 'SENT'))";
     private static final String POST_COLUMNS = "d.id, d.release_id, d.channel, d.language, d.post_number,"
             + " d.post_text, d.message_id";
 
@@ -68,6 +77,25 @@ public final class PostLedger {
     }
 
     /**
+     * Whether a post of a dispatching release may be published now. The route asks again after each pass,
+     * since a pass that publishes post n makes post n+1 due; a post deferred, failed or held back by a paused
+     * release is not due, so the passes end.
+     */
+    public boolean hasDue(String releaseId) {
+        return database.inTransaction(connection -> {
+            Optional<Instant> firedUntil = firedUntil(releaseId, connection);
+            return firedUntil.isPresent() && Sql.first(connection, "SELECT 1 FROM deliveries d WHERE " + DUE
+                    + " LIMIT 1", row -> true, releaseId, firedUntil.get(), clock.instant()).isPresent();
+        });
+    }
+
+    /** How far a release's triggers have fired, if it is dispatching: nothing of it is due otherwise. */
+    private static Optional<Instant> firedUntil(String releaseId, Connection connection) throws SQLException {
+        return Sql.first(connection, "SELECT fired_until FROM releases WHERE id = ? AND state = 'DISPATCHING'",
+                row -> Sql.instant(row, "fired_until"), releaseId);
+    }
+
+    /**
      * The posts of a release that may be published now, claimed batch by batch as the caller iterates: when a
      * batch is done, the next claim finds the posts that were waiting for it.
      */
@@ -105,21 +133,13 @@ public final class PostLedger {
         String claim = UUID.randomUUID().toString();
         String sender = senders.id();
         return database.inTransaction(connection -> {
-            Optional<Instant> firedUntil = Sql.first(connection,
-                    "SELECT fired_until FROM releases WHERE id = ? AND state = 'DISPATCHING'",
-                    row -> Sql.instant(row, "fired_until"), releaseId);
+            Optional<Instant> firedUntil = firedUntil(releaseId, connection);
             if (firedUntil.isEmpty()) {
                 return List.of();
             }
-            settleBrokenThreads(releaseId, connection);
             Instant now = clock.instant();
-            List<Long> candidates = Sql.list(connection, "SELECT d.id FROM deliveries d WHERE d.release_id = ?"
-                    + " AND d.post_number >= 1 AND d.state = 'PENDING' AND d.send_at <= ?"
-                    + " AND (d.retry_at IS NULL OR d.retry_at <= ?)"
-                    + " AND (d.post_number = 1 OR EXISTS (SELECT 1 FROM deliveries p WHERE p.release_id = d.release_id"
-                    + " AND p.post_number = d.post_number - 1 AND p.channel = d.channel AND p.language = d.language"
-                    + " AND p.state = 'SENT')) ORDER BY d.id LIMIT ?",
-                    row -> row.getLong(1), releaseId, firedUntil.get(), now, batchSize);
+            List<Long> candidates = Sql.list(connection, "SELECT d.id FROM deliveries d WHERE " + DUE
+                    + " ORDER BY d.id LIMIT ?", row -> row.getLong(1), releaseId, firedUntil.get(), now, batchSize);
             if (candidates.isEmpty()) {
                 return List.of();
             }
@@ -151,13 +171,14 @@ public final class PostLedger {
      * A post whose thread has a failed post before it can never reply to it: it fails too, so that the release
      * can finish and the report says why, instead of the post waiting for ever.
      */
-    private void settleBrokenThreads(String releaseId, Connection connection) throws SQLException {
-        Sql.update(connection, "UPDATE deliveries SET state = 'FAILED', last_reply = ?, updated_at = ?"
+    public void failBrokenThreads(String releaseId) {
+        database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries SET state = 'FAILED',"
+                + " last_reply = ?, updated_at = ?"
                 + " WHERE release_id = ? AND post_number > 1 AND state = 'PENDING'"
                 + " AND EXISTS (SELECT 1 FROM deliveries p WHERE p.release_id = deliveries.release_id"
                 + " AND p.post_number < deliveries.post_number AND p.channel = deliveries.channel"
                 + " AND p.language = deliveries.language AND p.state IN ('FAILED', 'SUPPRESSED'))",
-                THREAD_BROKEN, clock.instant(), releaseId);
+                THREAD_BROKEN, clock.instant(), releaseId));
     }
 
     /** Records a published post: sent, with its address as the reply the report shows, and its id for replies. */

@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,9 +62,15 @@ public final class MastodonServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The next request to post a status gets this answer instead, and creates nothing. */
+    /** The next request to post a status not answered by an earlier script gets this answer, and creates nothing. */
     public MastodonServer answerNext(ResponseDefinitionBuilder answer) {
-        statuses.scripted.addLast(answer.build());
+        statuses.scripted.addLast(Optional.of(answer.build()));
+        return this;
+    }
+
+    /** The next request not answered by an earlier script is answered as usual: scripts a later request. */
+    public MastodonServer acceptNext() {
+        statuses.scripted.addLast(Optional.empty());
         return this;
     }
 
@@ -100,7 +107,7 @@ public final class MastodonServer implements AutoCloseable {
     }
 
     private final class Statuses implements ResponseDefinitionTransformerV2 {
-        private final Deque<ResponseDefinition> scripted = new ArrayDeque<>();
+        private final Deque<Optional<ResponseDefinition>> scripted = new ArrayDeque<>();
         private final Deque<Integer> holdMillis = new ArrayDeque<>();
         private final Map<String, String> byKey = new ConcurrentHashMap<>();
         private final AtomicLong ids = new AtomicLong(113_000_000_000_000_000L);
@@ -122,8 +129,9 @@ public final class MastodonServer implements AutoCloseable {
             if (!("Bearer " + token).equals(request.getHeader("Authorization"))) {
                 return answer(401, "{\"error\":\"The access token is invalid\"}");
             }
-            if (!scripted.isEmpty()) {
-                return scripted.removeFirst();
+            Optional<ResponseDefinition> script = scripted.isEmpty() ? Optional.empty() : scripted.removeFirst();
+            if (script.isPresent()) {
+                return script.get();
             }
             String key = request.getHeader("Idempotency-Key");
             String status = key == null ? create(request) : byKey.computeIfAbsent(key, k -> create(request));
