@@ -96,8 +96,9 @@ public final class PostLedger {
     }
 
     /**
-     * The posts of a release that may be published now, claimed batch by batch as the caller iterates: when a
-     * batch is done, the next claim finds the posts that were waiting for it.
+     * The posts of a release that may be published now, claimed batch by batch as the caller iterates. A post
+     * that becomes due meanwhile (the next of a thread) waits for the next pass (see {@link #hasDue}): Camel's
+     * split asks whether there is a next element before it processes the current one.
      */
     public Iterator<PostDelivery> claimPending(String releaseId, int batchSize) {
         return new Iterator<>() {
