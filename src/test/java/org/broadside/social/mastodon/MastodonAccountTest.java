@@ -50,8 +50,8 @@ class MastodonAccountTest {
         PublishedPost root = new PublishedPost("1001", null, server.url() + "/@alliance/1001");
         PublishedPost parent = new PublishedPost("1002", null, server.url() + "/@alliance/1002");
 
-        PublishedPost published = account.publish(new PostToPublish(KEY, "es", "Día de los Trabajadores: ¡#MayDay! & más",
-                root, parent));
+        PublishedPost published = account.publish(new PostToPublish(KEY, "es",
+                "Día de los Trabajadores: ¡#MayDay! & más", root, parent));
 
         LoggedRequest request = server.statusRequests().get(0);
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -186,8 +186,9 @@ class MastodonAccountTest {
 
     @Test
     void anInstanceWithoutATokenIsRefusedNamingTheVariable() {
-        assertThatThrownBy(() -> MastodonAccount.from(settings(Map.of("BROADSIDE_MASTODON_URL", server.url())), clock))
-                .isInstanceOf(ConfigurationException.class)
+        Settings withoutToken = settings(Map.of("BROADSIDE_MASTODON_URL", server.url()));
+
+        assertThatThrownBy(() -> MastodonAccount.from(withoutToken, clock)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("broadside.mastodon.url is set but no access token is")
                 .hasMessageContaining("BROADSIDE_MASTODON_TOKEN");
     }
@@ -195,7 +196,8 @@ class MastodonAccountTest {
     @Test
     void badSettingsAreRefusedNamingTheSetting() {
         assertThatThrownBy(() -> account(Map.of("BROADSIDE_MASTODON_URL", "http://mastodon.example")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("broadside.mastodon.url must use https");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("broadside.mastodon.url must use https");
         assertThatThrownBy(() -> account(Map.of("BROADSIDE_MASTODON_URL", "mastodon.social")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("broadside.mastodon.url must be");
         assertThatThrownBy(() -> account(Map.of("BROADSIDE_MASTODON_VISIBILITY", "everyone")))

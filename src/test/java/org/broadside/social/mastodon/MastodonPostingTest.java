@@ -147,7 +147,8 @@ class MastodonPostingTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         List<LoggedRequest> requests = mastodon.statusRequests();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(1).getHeader("Idempotency-Key")).isEqualTo(requests.get(0).getHeader("Idempotency-Key"));
+        assertThat(requests.get(1).getHeader("Idempotency-Key"))
+                .isEqualTo(requests.get(0).getHeader("Idempotency-Key"));
         assertThat(mastodon.statusesCreated()).as("statuses on the instance").isEqualTo(1);
         List<String> posts = home.run("report", RELEASE).out().lines().filter(row -> row.contains(",mastodon,"))
                 .toList();
