@@ -42,9 +42,14 @@ import org.broadside.render.MailIdentity;
 import org.broadside.render.Templates;
 import org.broadside.security.SignedTokens;
 import org.broadside.security.SigningKey;
+import org.broadside.dispatch.PostLedger;
+import org.broadside.dispatch.PostPublisher;
 import org.broadside.social.LengthRule;
 import org.broadside.social.MastodonRule;
 import org.broadside.social.Network;
+import org.broadside.social.SocialAccount;
+import org.broadside.social.bluesky.BlueskyAccount;
+import org.broadside.social.mastodon.MastodonAccount;
 import org.broadside.statement.StatementParser;
 import org.broadside.store.Database;
 import org.broadside.web.UnsubscribePages;
@@ -94,6 +99,8 @@ public final class App implements AutoCloseable {
     private final EmailComposer composer;
     private final EmailRendering emailRendering;
     private final SocialRelease socialRelease;
+    private final PostLedger postLedger;
+    private final PostPublisher postPublisher;
     private final OutboxTransport outboxTransport;
     private final SmtpTransport smtpTransport;
     private final Senders senders;
@@ -159,7 +166,11 @@ public final class App implements AutoCloseable {
             PinnedContent pinned = new PinnedContent(releases, statements);
             this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, bounceAddresses, clock);
             Path outbox = settings.path("broadside.outbox.dir");
-            this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings), outbox);
+            Map<Network, SocialAccount> accounts = socialAccounts(settings, clock);
+            this.postLedger = new PostLedger(database, clock, senders);
+            this.postPublisher = new PostPublisher(accounts);
+            this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings, accounts),
+                    outbox, database, postLedger, accounts.keySet());
             this.outboxTransport = new OutboxTransport(outbox);
             this.throttle = new Throttle(ThrottleSettings.from(settings), clock);
             throttle.longestWindow().ifPresent(window ->
@@ -207,6 +218,8 @@ public final class App implements AutoCloseable {
         beans.put("emailRendering", emailRendering);
         beans.put("dkimSigner", dkimSigner);
         beans.put("socialRelease", socialRelease);
+        beans.put("postLedger", postLedger);
+        beans.put("postPublisher", postPublisher);
         beans.put("outboxTransport", outboxTransport);
         beans.put("smtpTransport", smtpTransport);
         beans.put("throttle", throttle);
@@ -266,10 +279,34 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static Map<Network, LengthRule> socialRules(Settings settings) {
+    /** The accounts Broadside posts to itself, by network: each present only when its settings configure it. */
+    private static Map<Network, SocialAccount> socialAccounts(Settings settings, Clock clock) {
+        Map<Network, SocialAccount> accounts = new EnumMap<>(Network.class);
+        MastodonAccount.from(settings, clock).ifPresent(account -> accounts.put(Network.MASTODON, account));
+        BlueskyAccount.from(settings, clock).ifPresent(account -> accounts.put(Network.BLUESKY, account));
+        return accounts;
+    }
+
+    /**
+     * Each network's length rule. When Broadside posts to a Mastodon instance, the limits the instance reports win
+     * over broadside.mastodon.max-characters: they are what the server enforces when the post arrives, so a post
+     * fitted to them is never refused as too long. The setting remains the rule for the ready-to-post text when
+     * posting is off, and the fallback while the instance cannot be reached.
+     */
+    private static Map<Network, LengthRule> socialRules(Settings settings, Map<Network, SocialAccount> accounts) {
         Map<Network, LengthRule> rules = new EnumMap<>(Network.defaultRules());
-        rules.put(Network.MASTODON, new MastodonRule(settings.integer("broadside.mastodon.max-characters")));
+        MastodonRule configured = mastodonRule(settings);
+        rules.put(Network.MASTODON, accounts.get(Network.MASTODON) instanceof MastodonAccount mastodon
+                ? mastodon.lengthRule(configured) : configured);
         return rules;
+    }
+
+    private static MastodonRule mastodonRule(Settings settings) {
+        int limit = settings.integer("broadside.mastodon.max-characters");
+        if (limit < 1) {
+            throw new ConfigurationException("broadside.mastodon.max-characters must be 1 or more, not " + limit);
+        }
+        return new MastodonRule(limit);
     }
 
     private static String domainOf(InternetAddress address) {
@@ -295,6 +332,7 @@ public final class App implements AutoCloseable {
     public EmailComposer composer() { return composer; }
     public UnsubscribeLinks unsubscribeLinks() { return unsubscribe; }
     public SocialRelease socialRelease() { return socialRelease; }
+    public PostLedger postLedger() { return postLedger; }
 
     /** Renders versions as the sample member and journalist get them, the press embargo worked out as on release. */
     public PreviewWriter previewWriter(List<Statement> versions) {

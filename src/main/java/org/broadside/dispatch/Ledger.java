@@ -333,10 +333,14 @@ public final class Ledger {
         });
     }
 
-    /** Every delivery sent since an instant, oldest first (to seed the sending quotas after a restart). */
+    /**
+     * Every email sent since an instant, oldest first (to seed the sending quotas after a restart); social posts
+     * count against their network's limits, not the mail provider's.
+     */
     public void forEachSentSince(Instant since, java.util.function.Consumer<Instant> each) {
         database.inTransaction(connection -> {
-            Sql.each(connection, "SELECT sent_at FROM deliveries WHERE sent_at > ? ORDER BY sent_at",
+            Sql.each(connection, "SELECT sent_at FROM deliveries WHERE sent_at > ? AND channel = 'email'"
+                    + " ORDER BY sent_at",
                     row -> each.accept(Sql.instant(row, "sent_at")), since);
             return null;
         });

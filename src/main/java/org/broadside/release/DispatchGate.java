@@ -26,14 +26,19 @@ public final class DispatchGate {
 
     /** A route filter: true if the delivery may be sent now; otherwise it is back in the queue. */
     public boolean open(Delivery delivery) {
-        Seen state = seen.compute(delivery.releaseId(), (id, last) ->
+        return openFor(delivery.releaseId(), delivery.id());
+    }
+
+    /** The same for any claimed row of the ledger, such as a social post. */
+    public boolean openFor(String releaseId, long deliveryId) {
+        Seen state = seen.compute(releaseId, (id, last) ->
                 last != null && System.nanoTime() - last.at() < FRESH_NANOS ? last
                         : new Seen(releases.find(id).map(Release::state).orElse(ReleaseState.CANCELLED),
                         System.nanoTime()));
         if (state.state() == ReleaseState.DISPATCHING && !stopping) {
             return true;
         }
-        ledger.unclaim(delivery.id());
+        ledger.unclaim(deliveryId);
         return false;
     }
 

@@ -153,9 +153,13 @@ public final class ReleaseStore {
 
     /** Claims the right to write the social posts once: true for the one caller that flips the flag. */
     public boolean claimSocial(String releaseId) {
-        return database.inTransaction(connection -> Sql.update(connection,
-                "UPDATE releases SET social_done = TRUE WHERE id = ? AND social_done = FALSE"
-                        + " AND fired_until IS NOT NULL AND social_at <= fired_until", releaseId) == 1);
+        return database.inTransaction(connection -> claimSocial(releaseId, connection));
+    }
+
+    /** The same in the caller's transaction, which adds the posts to the ledger when it wins. */
+    boolean claimSocial(String releaseId, Connection connection) throws SQLException {
+        return Sql.update(connection, "UPDATE releases SET social_done = TRUE WHERE id = ? AND social_done = FALSE"
+                + " AND fired_until IS NOT NULL AND social_at <= fired_until", releaseId) == 1;
     }
 
     private static Release release(ResultSet row) throws SQLException {

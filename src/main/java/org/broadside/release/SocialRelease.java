@@ -8,21 +8,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.broadside.dispatch.NewPost;
+import org.broadside.dispatch.PostLedger;
 import org.broadside.render.Templates;
 import org.broadside.social.LengthRule;
 import org.broadside.social.Network;
 import org.broadside.social.Post;
 import org.broadside.social.PostLayout;
+import org.broadside.social.PostTooLongException;
 import org.broadside.social.SocialPosts;
 import org.broadside.statement.Statement;
+import org.broadside.store.Database;
 
 /**
  * The social side of a release: one post per network per language version, laid out by the operator's
  * template {@code social/post.ftl} and fitted to each network's length rule, written to
  * {@code <outbox>/<statement-id>/social.json} as a list of {@code {network, language, limit, posts, lengths}}.
+ * The posts for a network with a configured account (Mastodon, Bluesky) also become deliveries in the ledger,
+ * one per post of each thread, which routes/social-post.yaml publishes.
  */
 public final class SocialRelease {
     static final String TEMPLATE = "social/post.ftl";
@@ -32,16 +40,26 @@ public final class SocialRelease {
     private final Templates templates;
     private final Map<Network, LengthRule> rules;
     private final Path outbox;
+    private final Database database;
+    private final PostLedger postLedger;
+    private final Set<Network> postedNetworks;
     private final SocialPosts socialPosts = new SocialPosts();
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * @param postedNetworks the networks Broadside posts to itself (those with a configured account)
+     */
     public SocialRelease(PinnedContent pinned, ReleaseStore releases, Templates templates,
-                         Map<Network, LengthRule> rules, Path outbox) {
+                         Map<Network, LengthRule> rules, Path outbox, Database database, PostLedger postLedger,
+                         Set<Network> postedNetworks) {
         this.pinned = pinned;
         this.releases = releases;
         this.templates = templates;
         this.rules = Map.copyOf(rules);
         this.outbox = outbox;
+        this.database = database;
+        this.postLedger = postLedger;
+        this.postedNetworks = Set.copyOf(postedNetworks);
     }
 
     /** Every post of a set of language versions: for the release, and for the preview before approval. */
@@ -60,10 +78,51 @@ public final class SocialRelease {
     public Release write(Release release) {
         List<Statement> versions = pinned.versions(release.id());
         Statement original = versions.get(0);
-        if (original.reachesAudience(Audience.SOCIAL) && releases.claimSocial(release.id())) {
-            writeJson(outbox.resolve(original.id()).resolve("social.json"), compose(versions));
+        Release current = releases.find(release.id()).orElse(release);
+        if (!original.reachesAudience(Audience.SOCIAL) || current.socialDone()) {
+            return release;
+        }
+        List<Post> posts;
+        try {
+            posts = compose(versions);
+        } catch (PostTooLongException e) {
+            // Released without its posts, as the preview warned: the claim is taken so that the release's emails
+            // are not held back by a post that will never fit.
+            releases.claimSocial(release.id());
+            throw e;
+        }
+        // Composed before the transaction (the first composition may ask a Mastodon instance for its limits),
+        // and added in the one that claims the posts, so that they are in the ledger exactly once.
+        boolean claimed = database.inTransaction(connection -> {
+            if (!releases.claimSocial(release.id(), connection)) {
+                return false;
+            }
+            postLedger.add(release.id(), toPublish(posts, versions), current.socialAt(), connection);
+            return true;
+        });
+        if (claimed) {
+            writeJson(outbox.resolve(original.id()).resolve("social.json"), posts);
         }
         return release;
+    }
+
+    /**
+     * The posts Broadside publishes itself, numbered within the thread of their network and language in the
+     * order composed, which is the order they are read in.
+     */
+    private List<NewPost> toPublish(List<Post> posts, List<Statement> versions) {
+        Map<String, String> versionOfLanguage = new HashMap<>();
+        versions.forEach(version -> versionOfLanguage.put(version.language(), version.id()));
+        Map<String, Integer> numbers = new HashMap<>();
+        List<NewPost> published = new ArrayList<>();
+        for (Post post : posts) {
+            if (postedNetworks.contains(post.network())) {
+                int number = numbers.merge(post.network().key() + "/" + post.language(), 1, Integer::sum);
+                published.add(new NewPost(post.network(), versionOfLanguage.get(post.language()), post.language(),
+                        number, post.text()));
+            }
+        }
+        return published;
     }
 
     private PostLayout layout(Statement version) {

@@ -7,17 +7,19 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Mastodon's StatusLengthValidator: grapheme clusters of the text after every URL is replaced by 23
- * characters and every {@code @user@domain} by {@code @user}.
+ * Mastodon's StatusLengthValidator: grapheme clusters of the text after every URL is replaced by the
+ * instance's characters per URL (23 unless the instance says otherwise) and every {@code @user@domain} by
+ * {@code @user}.
  *
  * <p>Mastodon counts grapheme clusters ({@code each_grapheme_cluster.size}), not code points, so a family
  * emoji is 1 here as it is on the server. The limit is per instance; 500 is Mastodon's default.
  *
- * @param limit the instance's {@code configuration.statuses.max_characters}
+ * @param limit            the instance's {@code configuration.statuses.max_characters}
+ * @param charactersPerUrl the instance's {@code configuration.statuses.characters_reserved_per_url}
  */
-public record MastodonRule(int limit) implements LengthRule {
+public record MastodonRule(int limit, int charactersPerUrl) implements LengthRule {
     public static final int DEFAULT_LIMIT = 500;
-    private static final String URL_PLACEHOLDER = "x".repeat(23);
+    public static final int DEFAULT_CHARACTERS_PER_URL = 23;
 
     /** Only URLs with a scheme: Mastodon links (and discounts) nothing else. */
     private static final Extractor URLS = urlsWithScheme();
@@ -26,6 +28,13 @@ public record MastodonRule(int limit) implements LengthRule {
         if (limit < 1) {
             throw new IllegalArgumentException("a Mastodon character limit is positive, not " + limit);
         }
+        if (charactersPerUrl < 0) {
+            throw new IllegalArgumentException("characters per URL are 0 or more, not " + charactersPerUrl);
+        }
+    }
+
+    public MastodonRule(int limit) {
+        this(limit, DEFAULT_CHARACTERS_PER_URL);
     }
 
     public MastodonRule() {
@@ -39,26 +48,26 @@ public record MastodonRule(int limit) implements LengthRule {
 
     @Override
     public String describe() {
-        return limit + " characters (each URL counts 23)";
+        return limit + " characters (each URL counts " + charactersPerUrl + ")";
     }
 
     private record Replacement(int start, int end, String countsAs) {
     }
 
-    private static String countable(String text) {
+    private String countable(String text) {
         StringBuilder countable = new StringBuilder(text.length());
         int copied = 0;
-        for (Replacement replacement : withoutOverlaps(replacements(text))) {
+        for (Replacement replacement : withoutOverlaps(replacements(text, "x".repeat(charactersPerUrl)))) {
             countable.append(text, copied, replacement.start()).append(replacement.countsAs());
             copied = replacement.end();
         }
         return countable.append(text, copied, text.length()).toString();
     }
 
-    private static List<Replacement> replacements(String text) {
+    private static List<Replacement> replacements(String text, String urlCountsAs) {
         List<Replacement> replacements = new ArrayList<>();
         for (Extractor.Entity url : URLS.extractURLsWithIndices(text)) {
-            replacements.add(new Replacement(url.getStart(), url.getEnd(), URL_PLACEHOLDER));
+            replacements.add(new Replacement(url.getStart(), url.getEnd(), urlCountsAs));
         }
         for (MastodonMentions.Mention mention : MastodonMentions.in(text)) {
             replacements.add(new Replacement(mention.start(), mention.end(),
