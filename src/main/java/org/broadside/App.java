@@ -155,7 +155,8 @@ public final class App implements AutoCloseable {
             PinnedContent pinned = new PinnedContent(releases, statements);
             this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, bounceAddresses, clock);
             Path outbox = settings.path("broadside.outbox.dir");
-            this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings), outbox);
+            this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings),
+                    longestThreads(settings), outbox);
             this.outboxTransport = new OutboxTransport(outbox);
             this.throttle = new Throttle(ThrottleSettings.from(settings), clock);
             throttle.longestWindow().ifPresent(window ->
@@ -266,6 +267,20 @@ public final class App implements AutoCloseable {
         Map<Network, LengthRule> rules = new EnumMap<>(Network.defaultRules());
         rules.put(Network.MASTODON, new MastodonRule(settings.integer("broadside.mastodon.max-characters")));
         return rules;
+    }
+
+    /** broadside.social.NETWORK.max-posts for every network; the defaults file sets them all. */
+    private static Map<Network, Integer> longestThreads(Settings settings) {
+        Map<Network, Integer> maxPosts = new EnumMap<>(Network.class);
+        for (Network network : Network.values()) {
+            String key = "broadside.social." + network.key() + ".max-posts";
+            int posts = settings.integer(key);
+            if (posts < 1) {
+                throw new ConfigurationException(key + " must be 1 or more, not " + posts);
+            }
+            maxPosts.put(network, posts);
+        }
+        return maxPosts;
     }
 
     private static String domainOf(InternetAddress address) {

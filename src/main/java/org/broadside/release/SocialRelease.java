@@ -16,13 +16,15 @@ import org.broadside.social.LengthRule;
 import org.broadside.social.Network;
 import org.broadside.social.Post;
 import org.broadside.social.PostLayout;
+import org.broadside.social.PostThread;
 import org.broadside.social.SocialPosts;
 import org.broadside.statement.Statement;
 
 /**
- * The social side of a release: one post per network per language version, laid out by the operator's
- * template {@code social/post.ftl} and fitted to each network's length rule, written to
- * {@code <outbox>/<statement-id>/social.json} as a list of {@code {network, language, limit, posts, lengths}}.
+ * The social side of a release: one post or thread per network per language version, laid out by the
+ * operator's template {@code social/post.ftl} and fitted to each network's length rule and longest thread,
+ * written to {@code <outbox>/<statement-id>/social.json} as a list of {@code {network, language, limit, posts,
+ * lengths}} (the posts of a thread in reading order). The member email's share kit shows the same texts.
  */
 public final class SocialRelease {
     static final String TEMPLATE = "social/post.ftl";
@@ -31,26 +33,32 @@ public final class SocialRelease {
     private final ReleaseStore releases;
     private final Templates templates;
     private final Map<Network, LengthRule> rules;
+    private final Map<Network, Integer> maxPosts;
     private final Path outbox;
     private final SocialPosts socialPosts = new SocialPosts();
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** @param maxPosts per network, the longest thread it may get; a network without an entry gets one post */
     public SocialRelease(PinnedContent pinned, ReleaseStore releases, Templates templates,
-                         Map<Network, LengthRule> rules, Path outbox) {
+                         Map<Network, LengthRule> rules, Map<Network, Integer> maxPosts, Path outbox) {
         this.pinned = pinned;
         this.releases = releases;
         this.templates = templates;
         this.rules = Map.copyOf(rules);
+        this.maxPosts = Map.copyOf(maxPosts);
         this.outbox = outbox;
     }
 
-    /** Every post of a set of language versions: for the release, and for the preview before approval. */
-    public List<Post> compose(List<Statement> versions) {
-        List<Post> posts = new ArrayList<>();
+    /**
+     * Every post of a set of language versions, one thread per network and version: for the release, the preview
+     * before approval and the member email's share kit.
+     */
+    public List<PostThread> compose(List<Statement> versions) {
+        List<PostThread> threads = new ArrayList<>();
         for (Statement version : versions) {
-            posts.addAll(socialPosts.compose(version, rules, layout(version)));
+            threads.addAll(socialPosts.compose(version, rules, maxPosts, layout(version)));
         }
-        return posts;
+        return threads;
     }
 
     /**
@@ -78,15 +86,15 @@ public final class SocialRelease {
         };
     }
 
-    private void writeJson(Path file, List<Post> posts) {
+    private void writeJson(Path file, List<PostThread> threads) {
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (Post post : posts) {
+        for (PostThread thread : threads) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("network", post.network().key());
-            entry.put("language", post.language());
-            entry.put("limit", post.limit());
-            entry.put("posts", List.of(post.text()));
-            entry.put("lengths", List.of(post.length()));
+            entry.put("network", thread.network().key());
+            entry.put("language", thread.language());
+            entry.put("limit", thread.posts().get(0).limit());
+            entry.put("posts", thread.posts().stream().map(Post::text).toList());
+            entry.put("lengths", thread.posts().stream().map(Post::length).toList());
             entries.add(entry);
         }
         try {
