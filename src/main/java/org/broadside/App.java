@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.broadside.approval.Approvals;
@@ -39,6 +40,7 @@ import org.broadside.release.ReleaseStore;
 import org.broadside.release.SocialRelease;
 import org.broadside.render.EmailComposer;
 import org.broadside.render.MailIdentity;
+import org.broadside.render.ShareKit;
 import org.broadside.render.Templates;
 import org.broadside.security.SignedTokens;
 import org.broadside.security.SigningKey;
@@ -147,16 +149,17 @@ public final class App implements AutoCloseable {
             this.triggerDecision = new TriggerDecision(releases, settings.duration("broadside.schedule.grace"), clock);
             this.releaseControl = new ReleaseControl(releaseService, releases, this::triggers, clock);
             this.templates = new Templates(settings.home().resolve("templates"));
-            this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity);
+            PinnedContent pinned = new PinnedContent(releases, statements);
+            Path outbox = settings.path("broadside.outbox.dir");
+            this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings),
+                    longestThreads(settings), outbox);
+            this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity,
+                    new ShareKit(version -> socialRelease.compose(List.of(version))));
             SignedTokens tokens = new SignedTokens(SigningKey.load(settings));
             this.unsubscribe = new UnsubscribeLinks(tokens,
                     settings.require("broadside.public-url"), settings.require("broadside.unsubscribe.mailto"));
             this.bounceAddresses = new BounceAddresses(tokens, settings.find("broadside.bounce.address").orElse(null));
-            PinnedContent pinned = new PinnedContent(releases, statements);
             this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, bounceAddresses, clock);
-            Path outbox = settings.path("broadside.outbox.dir");
-            this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings),
-                    longestThreads(settings), outbox);
             this.outboxTransport = new OutboxTransport(outbox);
             this.throttle = new Throttle(ThrottleSettings.from(settings), clock);
             throttle.longestWindow().ifPresent(window ->
