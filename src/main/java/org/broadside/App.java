@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.broadside.approval.Approvals;
@@ -39,6 +40,7 @@ import org.broadside.release.ReleaseStore;
 import org.broadside.release.SocialRelease;
 import org.broadside.render.EmailComposer;
 import org.broadside.render.MailIdentity;
+import org.broadside.render.ShareKit;
 import org.broadside.render.Templates;
 import org.broadside.security.SignedTokens;
 import org.broadside.security.SigningKey;
@@ -158,19 +160,20 @@ public final class App implements AutoCloseable {
             this.triggerDecision = new TriggerDecision(releases, settings.duration("broadside.schedule.grace"), clock);
             this.releaseControl = new ReleaseControl(releaseService, releases, this::triggers, clock);
             this.templates = new Templates(settings.home().resolve("templates"));
-            this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity);
-            SignedTokens tokens = new SignedTokens(SigningKey.load(settings));
-            this.unsubscribe = new UnsubscribeLinks(tokens,
-                    settings.require("broadside.public-url"), settings.require("broadside.unsubscribe.mailto"));
-            this.bounceAddresses = new BounceAddresses(tokens, settings.find("broadside.bounce.address").orElse(null));
             PinnedContent pinned = new PinnedContent(releases, statements);
-            this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, bounceAddresses, clock);
             Path outbox = settings.path("broadside.outbox.dir");
             Map<Network, SocialAccount> accounts = socialAccounts(settings, clock);
             this.postLedger = new PostLedger(database, clock, senders);
             this.postPublisher = new PostPublisher(accounts);
             this.socialRelease = new SocialRelease(pinned, releases, templates, socialRules(settings, accounts),
-                    outbox, database, postLedger, accounts.keySet());
+                    longestThreads(settings), outbox, database, postLedger, accounts.keySet());
+            this.composer = new EmailComposer(templates, Session.getInstance(new Properties()), identity,
+                    new ShareKit(version -> socialRelease.compose(List.of(version))));
+            SignedTokens tokens = new SignedTokens(SigningKey.load(settings));
+            this.unsubscribe = new UnsubscribeLinks(tokens,
+                    settings.require("broadside.public-url"), settings.require("broadside.unsubscribe.mailto"));
+            this.bounceAddresses = new BounceAddresses(tokens, settings.find("broadside.bounce.address").orElse(null));
+            this.emailRendering = new EmailRendering(pinned, composer, unsubscribe, bounceAddresses, clock);
             this.outboxTransport = new OutboxTransport(outbox);
             this.throttle = new Throttle(ThrottleSettings.from(settings), clock);
             throttle.longestWindow().ifPresent(window ->
@@ -307,6 +310,20 @@ public final class App implements AutoCloseable {
             throw new ConfigurationException("broadside.mastodon.max-characters must be 1 or more, not " + limit);
         }
         return new MastodonRule(limit);
+    }
+
+    /** broadside.social.NETWORK.max-posts for every network; the defaults file sets them all. */
+    private static Map<Network, Integer> longestThreads(Settings settings) {
+        Map<Network, Integer> maxPosts = new EnumMap<>(Network.class);
+        for (Network network : Network.values()) {
+            String key = "broadside.social." + network.key() + ".max-posts";
+            int posts = settings.integer(key);
+            if (posts < 1) {
+                throw new ConfigurationException(key + " must be 1 or more, not " + posts);
+            }
+            maxPosts.put(network, posts);
+        }
+        return maxPosts;
     }
 
     private static String domainOf(InternetAddress address) {

@@ -19,6 +19,7 @@ import org.broadside.dispatch.Ledger;
 import org.broadside.intake.Submission;
 import org.broadside.release.Release;
 import org.broadside.social.Post;
+import org.broadside.social.PostThread;
 import picocli.CommandLine.Command;
 
 @Command(name = "demo", description = "Import a sample directory of member organizations and journalists, submit, "
@@ -98,9 +99,11 @@ public final class DemoCommand extends HomeCommand implements Callable<Integer> 
         }
         out().println();
         out().println("Social posts (length / the network's limit):");
-        for (Post post : app.socialRelease().compose(app.statements().current(release.statementId()))) {
-            out().printf("  %-9s %-3s %5d / %-5d %s%n", post.network().key(), post.language(), post.length(),
-                    post.limit(), post.text().replaceAll("\\s*\\R\\s*", " ⏎ "));
+        for (PostThread thread : app.socialRelease().compose(app.statements().current(release.statementId()))) {
+            for (Post post : thread.posts()) {
+                out().printf("  %-9s %-3s %5d / %-5d %s%n", post.network().key(), post.language(), post.length(),
+                        post.limit(), post.text().replaceAll("\\s*\\R\\s*", " ⏎ "));
+            }
         }
         Path outbox = app.settings().path("broadside.outbox.dir").resolve(release.statementId());
         out().println();

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.broadside.App;
 import org.broadside.render.PreviewWriter;
 import org.broadside.social.Post;
+import org.broadside.social.PostThread;
 import org.broadside.statement.Statement;
 import org.broadside.validation.InvalidInputException;
 import org.broadside.validation.Problem;
@@ -35,11 +36,13 @@ public final class PreviewCommand extends HomeCommand implements Callable<Intege
             for (Path file : writer.write(versions, dir)) {
                 out().println("wrote " + file);
             }
-            for (Post post : app.socialRelease().compose(versions)) {
-                out().println();
-                out().println("[" + post.network().key() + " " + post.language() + ", " + post.length() + "/"
-                        + post.limit() + "]");
-                out().println(post.text());
+            for (PostThread thread : app.socialRelease().compose(versions)) {
+                for (Post post : thread.posts()) {
+                    out().println();
+                    out().println("[" + post.network().key() + " " + post.language() + ", " + post.length() + "/"
+                            + post.limit() + "]");
+                    out().println(post.text());
+                }
             }
             return 0;
         }

@@ -21,14 +21,16 @@ import org.broadside.social.Network;
 import org.broadside.social.Post;
 import org.broadside.social.PostLayout;
 import org.broadside.social.PostTooLongException;
+import org.broadside.social.PostThread;
 import org.broadside.social.SocialPosts;
 import org.broadside.statement.Statement;
 import org.broadside.store.Database;
 
 /**
- * The social side of a release: one post per network per language version, laid out by the operator's
- * template {@code social/post.ftl} and fitted to each network's length rule, written to
- * {@code <outbox>/<statement-id>/social.json} as a list of {@code {network, language, limit, posts, lengths}}.
+ * The social side of a release: one post or thread per network per language version, laid out by the
+ * operator's template {@code social/post.ftl} and fitted to each network's length rule and longest thread,
+ * written to {@code <outbox>/<statement-id>/social.json} as a list of {@code {network, language, limit, posts,
+ * lengths}} (the posts of a thread in reading order). The member email's share kit shows the same texts.
  * The posts for a network with a configured account (Mastodon, Bluesky) also become deliveries in the ledger,
  * one per post of each thread, which routes/social-post.yaml publishes.
  */
@@ -39,6 +41,7 @@ public final class SocialRelease {
     private final ReleaseStore releases;
     private final Templates templates;
     private final Map<Network, LengthRule> rules;
+    private final Map<Network, Integer> maxPosts;
     private final Path outbox;
     private final Database database;
     private final PostLedger postLedger;
@@ -47,28 +50,33 @@ public final class SocialRelease {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
+     * @param maxPosts       per network, the longest thread it may get; a network without an entry gets one post
      * @param postedNetworks the networks Broadside posts to itself (those with a configured account)
      */
     public SocialRelease(PinnedContent pinned, ReleaseStore releases, Templates templates,
-                         Map<Network, LengthRule> rules, Path outbox, Database database, PostLedger postLedger,
-                         Set<Network> postedNetworks) {
+                         Map<Network, LengthRule> rules, Map<Network, Integer> maxPosts, Path outbox,
+                         Database database, PostLedger postLedger, Set<Network> postedNetworks) {
         this.pinned = pinned;
         this.releases = releases;
         this.templates = templates;
         this.rules = Map.copyOf(rules);
+        this.maxPosts = Map.copyOf(maxPosts);
         this.outbox = outbox;
         this.database = database;
         this.postLedger = postLedger;
         this.postedNetworks = Set.copyOf(postedNetworks);
     }
 
-    /** Every post of a set of language versions: for the release, and for the preview before approval. */
-    public List<Post> compose(List<Statement> versions) {
-        List<Post> posts = new ArrayList<>();
+    /**
+     * Every post of a set of language versions, one thread per network and version: for the release, the preview
+     * before approval and the member email's share kit.
+     */
+    public List<PostThread> compose(List<Statement> versions) {
+        List<PostThread> threads = new ArrayList<>();
         for (Statement version : versions) {
-            posts.addAll(socialPosts.compose(version, rules, layout(version)));
+            threads.addAll(socialPosts.compose(version, rules, maxPosts, layout(version)));
         }
-        return posts;
+        return threads;
     }
 
     /**
@@ -82,9 +90,9 @@ public final class SocialRelease {
         if (!original.reachesAudience(Audience.SOCIAL) || current.socialDone()) {
             return release;
         }
-        List<Post> posts;
+        List<PostThread> threads;
         try {
-            posts = compose(versions);
+            threads = compose(versions);
         } catch (PostTooLongException e) {
             // Released without its posts, as the preview warned: the claim is taken so that the release's emails
             // are not held back by a post that will never fit.
@@ -97,29 +105,26 @@ public final class SocialRelease {
             if (!releases.claimSocial(release.id(), connection)) {
                 return false;
             }
-            postLedger.add(release.id(), toPublish(posts, versions), current.socialAt(), connection);
+            postLedger.add(release.id(), toPublish(threads, versions), current.socialAt(), connection);
             return true;
         });
         if (claimed) {
-            writeJson(outbox.resolve(original.id()).resolve("social.json"), posts);
+            writeJson(outbox.resolve(original.id()).resolve("social.json"), threads);
         }
         return release;
     }
 
-    /**
-     * The posts Broadside publishes itself, numbered within the thread of their network and language in the
-     * order composed, which is the order they are read in.
-     */
-    private List<NewPost> toPublish(List<Post> posts, List<Statement> versions) {
+    /** The posts Broadside publishes itself, numbered within their thread in reading order. */
+    private List<NewPost> toPublish(List<PostThread> threads, List<Statement> versions) {
         Map<String, String> versionOfLanguage = new HashMap<>();
         versions.forEach(version -> versionOfLanguage.put(version.language(), version.id()));
-        Map<String, Integer> numbers = new HashMap<>();
         List<NewPost> published = new ArrayList<>();
-        for (Post post : posts) {
-            if (postedNetworks.contains(post.network())) {
-                int number = numbers.merge(post.network().key() + "/" + post.language(), 1, Integer::sum);
-                published.add(new NewPost(post.network(), versionOfLanguage.get(post.language()), post.language(),
-                        number, post.text()));
+        for (PostThread thread : threads) {
+            if (postedNetworks.contains(thread.network())) {
+                for (int index = 0; index < thread.posts().size(); index++) {
+                    published.add(new NewPost(thread.network(), versionOfLanguage.get(thread.language()),
+                            thread.language(), index + 1, thread.posts().get(index).text()));
+                }
             }
         }
         return published;
@@ -137,15 +142,15 @@ public final class SocialRelease {
         };
     }
 
-    private void writeJson(Path file, List<Post> posts) {
+    private void writeJson(Path file, List<PostThread> threads) {
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (Post post : posts) {
+        for (PostThread thread : threads) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("network", post.network().key());
-            entry.put("language", post.language());
-            entry.put("limit", post.limit());
-            entry.put("posts", List.of(post.text()));
-            entry.put("lengths", List.of(post.length()));
+            entry.put("network", thread.network().key());
+            entry.put("language", thread.language());
+            entry.put("limit", thread.posts().get(0).limit());
+            entry.put("posts", thread.posts().stream().map(Post::text).toList());
+            entry.put("lengths", thread.posts().stream().map(Post::length).toList());
             entries.add(entry);
         }
         try {

@@ -30,12 +30,19 @@ public final class EmailComposer {
     private final Templates templates;
     private final Session session;
     private final MailIdentity identity;
+    private final ShareKit shareKit;
     private final ParsedBodies bodies = new ParsedBodies();
 
     public EmailComposer(Templates templates, Session session, MailIdentity identity) {
+        this(templates, session, identity, ShareKit.NONE);
+    }
+
+    /** @param shareKit the social posts member emails offer to share, in the member's language */
+    public EmailComposer(Templates templates, Session session, MailIdentity identity, ShareKit shareKit) {
         this.templates = templates;
         this.session = session;
         this.identity = identity;
+        this.shareKit = shareKit;
     }
 
     /**
@@ -44,7 +51,7 @@ public final class EmailComposer {
      * @throws TemplateFailure when a template is missing or fails
      */
     public RenderedEmail render(EmailRequest request) {
-        Map<String, Object> model = EmailModel.of(request, bodies.of(request.version()));
+        Map<String, Object> model = EmailModel.of(request, bodies.of(request.version()), shareKit);
         String templateBase = "email/" + request.format().key();
         return new RenderedEmail(
                 subject(request),

@@ -3,6 +3,7 @@ package org.broadside.render;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.TemplateModelException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.broadside.audience.Contact;
 import org.broadside.statement.Kind;
@@ -14,7 +15,8 @@ import org.broadside.statement.Statement;
  * listed in each template's header comment; optional ones are left out rather than set to null or to
  * an empty string, so a template tests them with {@code ??}.
  *
- * <p>Everything is a string, a boolean or a map of strings, except {@code bodyHtml}: it is the
+ * <p>Everything is a string, a boolean or a map of strings, except the member format's {@code share}, a list
+ * of maps (see {@link ShareKit}), and {@code bodyHtml}: it is the
  * sanitised HTML of the Markdown body as a FreeMarker HTML markup value, so an {@code .ftlh} template
  * prints it as HTML without {@code ?no_esc}, and a plain-text template cannot print it at all.
  */
@@ -22,8 +24,11 @@ final class EmailModel {
     private EmailModel() {
     }
 
-    /** @param body the version's body, parsed once per version by the caller rather than once per recipient */
-    static Map<String, Object> of(EmailRequest request, MarkdownBody body) {
+    /**
+     * @param body     the version's body, parsed once per version by the caller rather than once per recipient
+     * @param shareKit the posts a member is asked to share; press emails never carry them
+     */
+    static Map<String, Object> of(EmailRequest request, MarkdownBody body, ShareKit shareKit) {
         Statement version = request.version();
         Contact recipient = request.recipient();
         Map<String, Object> model = new HashMap<>();
@@ -48,6 +53,10 @@ final class EmailModel {
             model.put("link", version.link().toString());
         }
         model.put("unsubscribeUrl", request.unsubscribeUrl());
+        List<Map<String, Object>> share = request.format() == Format.MEMBER ? shareKit.of(version) : List.of();
+        if (!share.isEmpty()) {
+            model.put("share", share);
+        }
         return model;
     }
 

@@ -9,6 +9,11 @@ package org.broadside.social;
 record Cut(int end, String marker) {
 
     String applyTo(String text) {
-        return text.substring(0, end) + marker;
+        return applyTo(text, 0);
+    }
+
+    /** The part of {@code text} from {@code start} to this cut, with the marker: one post of a thread. */
+    String applyTo(String text, int start) {
+        return text.substring(start, end) + marker;
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The places where one text may be cut, found once and then searched for every limit and layout: ends of
  * sentences, else ends of words. None falls inside a grapheme cluster, a URL, a hashtag or a mention.
  *
- * <p>A later thread splitter reuses this: the end of the chosen cut is where the next part starts.
+ * <p>The thread splitter cuts the same text again and again from later starts: the end of the chosen cut is
+ * where the next part starts, once the spaces after it are skipped.
  */
 final class CutPoints {
     private static final String ELLIPSIS = "…";
@@ -53,42 +54,98 @@ final class CutPoints {
      * Whatever it returns has passed {@code fits}.
      */
     Optional<Cut> longest(Predicate<String> fits) {
-        return longest(sentenceEnds, fits).or(() -> longest(wordEnds, fits));
+        return longestFrom(0, fits);
+    }
+
+    /**
+     * As {@link #longest(Predicate)}, for the part of the text that starts at {@code start}: {@code fits} sees
+     * the text from there to a cut, and only cuts after {@code start} are tried.
+     */
+    Optional<Cut> longestFrom(int start, Predicate<String> fits) {
+        return longest(sentenceEnds, start, fits).or(() -> longest(wordEnds, start, fits));
+    }
+
+    /** Whether no sentence end, or no word end, comes after {@code cut}: what is left is the text's last part. */
+    boolean isLastOfItsKind(Cut cut) {
+        return isLast(sentenceEnds, cut) || isLast(wordEnds, cut);
+    }
+
+    private static boolean isLast(List<Cut> cuts, Cut cut) {
+        return !cuts.isEmpty() && cuts.get(cuts.size() - 1).equals(cut);
+    }
+
+    /** Where the part after {@code cut} begins: past the spaces that separated the two. */
+    int nextStart(Cut cut) {
+        int start = cut.end();
+        while (start < text.length() && UCharacter.isUWhiteSpace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        return start;
     }
 
     /** The shortest cut there is, usually the first word; empty when the text has nowhere to cut. */
     Optional<Cut> shortest() {
-        return Stream.concat(sentenceEnds.stream().limit(1), wordEnds.stream().limit(1))
+        return shortestFrom(0);
+    }
+
+    /** The first cut after {@code start}, usually the end of the next word; empty when there is none. */
+    Optional<Cut> shortestFrom(int start) {
+        return Stream.of(firstAfter(sentenceEnds, start), firstAfter(wordEnds, start))
+                .flatMap(Optional::stream)
                 .min(Comparator.comparingInt(Cut::end));
     }
 
     /**
-     * Gallops (cuts 0, 1, 3, 7, …) until one is too long, then bisects the last gap. That is about 2 log2(n)
-     * measurements, none of a text much longer than the answer: measuring is not always linear (twitter-text
-     * takes ~20 ms for 1000 characters), so measuring half of a long paragraph first would dominate.
+     * Gallops (the 1st, 2nd, 4th, 8th, … cut after the start) until one is too long, then bisects the last gap.
+     * That is about 2 log2(n) measurements, none of a text much longer than the answer: measuring is not always
+     * linear (twitter-text takes ~20 ms for 1000 characters), so measuring half of a long paragraph first would
+     * dominate.
      * Relies on a longer prefix never measuring shorter.
      */
-    private Optional<Cut> longest(List<Cut> cuts, Predicate<String> fits) {
-        int fitting = -1;
+    private Optional<Cut> longest(List<Cut> cuts, int start, Predicate<String> fits) {
+        int first = firstEndingAfter(cuts, start);
+        int fitting = first - 1;
         int tooLong = cuts.size();
-        int probe = 0;
+        int step = 0;
+        int probe = first;
         while (probe < tooLong) {
-            if (fits.test(cuts.get(probe).applyTo(text))) {
+            if (fits.test(cuts.get(probe).applyTo(text, start))) {
                 fitting = probe;
-                probe = 2 * probe + 1;
+                step = 2 * step + 1;
+                probe = first + step;
             } else {
                 tooLong = probe;
             }
         }
         while (tooLong - fitting > 1) {
             int middle = (fitting + tooLong) >>> 1;
-            if (fits.test(cuts.get(middle).applyTo(text))) {
+            if (fits.test(cuts.get(middle).applyTo(text, start))) {
                 fitting = middle;
             } else {
                 tooLong = middle;
             }
         }
-        return fitting < 0 ? Optional.empty() : Optional.of(cuts.get(fitting));
+        return fitting < first ? Optional.empty() : Optional.of(cuts.get(fitting));
+    }
+
+    private static Optional<Cut> firstAfter(List<Cut> cuts, int start) {
+        int index = firstEndingAfter(cuts, start);
+        return index < cuts.size() ? Optional.of(cuts.get(index)) : Optional.empty();
+    }
+
+    /** Index of the first cut ending after {@code start} (cuts are in order of their end), or the list's size. */
+    private static int firstEndingAfter(List<Cut> cuts, int start) {
+        int low = 0;
+        int high = cuts.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (cuts.get(middle).end() <= start) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private record Span(int start, int end, boolean url) {

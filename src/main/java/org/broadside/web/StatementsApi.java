@@ -21,6 +21,7 @@ import org.broadside.release.Release;
 import org.broadside.release.ReleaseControl;
 import org.broadside.render.PreviewWriter;
 import org.broadside.social.Post;
+import org.broadside.social.PostThread;
 import org.broadside.statement.Statement;
 
 /** Statements: list, submit, preview, approve, schedule and release now. */
@@ -95,9 +96,11 @@ public final class StatementsApi implements ConsoleApi.ApiEndpoints {
                     "html", preview.email().html()));
         }
         List<Map<String, Object>> posts = new ArrayList<>();
-        for (Post post : app.socialRelease().compose(versions)) {
-            posts.add(Map.of("network", post.network().key(), "language", post.language(), "text", post.text(),
-                    "length", post.length(), "limit", post.limit()));
+        for (PostThread thread : app.socialRelease().compose(versions)) {
+            for (Post post : thread.posts()) {
+                posts.add(Map.of("network", post.network().key(), "language", post.language(), "text", post.text(),
+                        "length", post.length(), "limit", post.limit()));
+            }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", versions.get(0).originalId());

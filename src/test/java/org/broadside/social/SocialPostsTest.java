@@ -27,7 +27,7 @@ class SocialPostsTest {
     void onePostPerNetworkForTheLanguageVersionEachWithinItsLimit() {
         var version = Statements.version("en", null, BODY, List.of("MigrantsDay", "移工"));
 
-        List<Post> posts = socialPosts.compose(version, Network.defaultRules(), LAYOUT);
+        List<Post> posts = onlyPosts(socialPosts.compose(version, Network.defaultRules(), Map.of(), LAYOUT));
 
         assertThat(posts).extracting(Post::network).containsExactly(Network.values());
         assertThat(posts).allSatisfy(post -> {
@@ -44,12 +44,36 @@ class SocialPostsTest {
         var version = Statements.version("es", "Los derechos no se detienen en las fronteras.", BODY,
                 List.of("DíaDelMigrante"));
 
-        List<Post> posts = socialPosts.compose(version,
-                Map.of(Network.MASTODON, new MastodonRule(11000), Network.BLUESKY, new BlueskyRule()), LAYOUT);
+        List<Post> posts = onlyPosts(socialPosts.compose(version,
+                Map.of(Network.MASTODON, new MastodonRule(11000), Network.BLUESKY, new BlueskyRule()), Map.of(),
+                LAYOUT));
 
         assertThat(posts).extracting(Post::network).containsExactly(Network.MASTODON, Network.BLUESKY);
         assertThat(posts).extracting(Post::limit).containsExactly(11000, 300);
         assertThat(posts).allSatisfy(post ->
                 assertThat(post.text()).startsWith("Los derechos no se detienen en las fronteras.\n\n"));
+    }
+
+    @Test
+    void eachNetworkGetsAThreadUpToItsOwnLongest() {
+        var version = Statements.version("en", null, BODY, List.of("MigrantsDay"));
+
+        List<PostThread> threads = socialPosts.compose(version, Network.defaultRules(),
+                Map.of(Network.X, 3, Network.BLUESKY, 2), LAYOUT);
+
+        PostThread x = threads.get(Network.X.ordinal());
+        assertThat(x.posts()).hasSize(3);
+        assertThat(x.posts().get(2).text())
+                .endsWith("Rights do not stop at borders. 3/3\n\n" + LINK + "\n#MigrantsDay");
+        assertThat(threads.get(Network.BLUESKY.ordinal()).posts()).hasSize(2);
+        assertThat(threads.get(Network.MASTODON.ordinal()).posts()).as("not configured: one post").hasSize(1);
+        assertThat(threads).allSatisfy(thread -> assertThat(thread.posts()).allSatisfy(post ->
+                assertThat(thread.network().defaultRule().fits(post.text())).isTrue()));
+    }
+
+    /** The threads of networks that got a single post each, as those posts. */
+    private static List<Post> onlyPosts(List<PostThread> threads) {
+        assertThat(threads).allSatisfy(thread -> assertThat(thread.posts()).hasSize(1));
+        return threads.stream().map(thread -> thread.posts().get(0)).toList();
     }
 }
