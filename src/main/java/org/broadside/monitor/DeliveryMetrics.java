@@ -56,10 +56,10 @@ public final class DeliveryMetrics {
                 .description("Share of a current release's deliveries that have an outcome (0 to 1)")
                 .register(registry);
         FunctionCounter.builder("broadside.route.reloads", routeConfig, RouteConfigStatus::appliedCount)
-                .description("Route file edits applied while the service ran").tag("outcome", "applied")
+                .description("Route file edits while the service ran, by outcome").tag("outcome", "applied")
                 .register(registry);
         FunctionCounter.builder("broadside.route.reloads", routeConfig, RouteConfigStatus::refusedCount)
-                .description("Route file edits applied while the service ran").tag("outcome", "refused")
+                .description("Route file edits while the service ran, by outcome").tag("outcome", "refused")
                 .register(registry);
     }
 
