@@ -134,6 +134,26 @@ class LiveRouteReloadTest {
                 .isEqualTo("direct://release-due");
     }
 
+    @Test
+    void anEditedRouteConfigurationIsBuiltIntoTheRoutesOfOtherFilesThatUseIt() throws Exception {
+        org.apache.camel.Route before = service.context().getRoute("dispatch-email");
+        String errors = Files.readString(dir.resolve("routes/errors.yaml"));
+
+        home.write("routes/errors.yaml", errors.replace("attempt failed:", "attempt did not go through:"));
+
+        await().atMost(APPLIED_WITHIN).until(() -> service.routeConfigStatus().appliedCount() == 1);
+        org.apache.camel.Route after = service.context().getRoute("dispatch-email");
+        assertThat(after).isNotSameAs(before);
+        assertThat(service.context().getRouteController().getRouteStatus("dispatch-email").isStarted()).isTrue();
+        assertThat(service.routeConfigStatus().errors()).isEmpty();
+    }
+
+    @Test
+    void theCheckKnowsEveryBeanTheAppBinds() {
+        assertThat(App.beanTypes().keySet()).containsExactlyElementsOf(app.beans().keySet());
+        app.beans().forEach((name, bean) -> assertThat(bean).as(name).isInstanceOf(App.beanTypes().get(name)));
+    }
+
     private static String greeting(String text) {
         return """
                 - route:
