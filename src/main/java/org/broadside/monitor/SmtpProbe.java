@@ -25,6 +25,8 @@ public final class SmtpProbe {
     private final int timeoutMillis;
     private final Clock clock;
     private Result last;
+    /** When {@code last} was taken, on the monotonic clock: the wall clock may be fixed (tests) or jump. */
+    private long lastNanos;
 
     /** What the probe found; {@code detail} is the greeting, or why there was none. */
     public record Result(boolean reachable, String detail, Instant checkedAt) {
@@ -43,9 +45,10 @@ public final class SmtpProbe {
 
     /** Synchronized: concurrent health calls wait for one probe instead of each opening a connection. */
     public synchronized Result probe() {
-        Instant now = clock.instant();
-        if (last == null || !now.isBefore(last.checkedAt().plus(CACHED_FOR))) {
-            last = connect(now);
+        long now = System.nanoTime();
+        if (last == null || now - lastNanos >= CACHED_FOR.toNanos()) {
+            last = connect(clock.instant());
+            lastNanos = now;
         }
         return last;
     }
