@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,18 +112,18 @@ public final class RouteCheck {
     }
 
     /** Creates the endpoint (which checks its component and options) but never starts it. */
-    private static java.util.Optional<Problem> endpointProblem(CamelContext context, RouteFile file,
-                                                               RouteReferences.EndpointUse endpoint) {
+    private static Optional<Problem> endpointProblem(CamelContext context, RouteFile file,
+                                                     RouteReferences.EndpointUse endpoint) {
         try {
             context.getEndpoint(context.resolvePropertyPlaceholders(endpoint.uri()));
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (RuntimeException e) {
             String reason = deepest(e);
             Matcher option = UNKNOWN_OPTION.matcher(reason);
             int line = option.find() ? file.lineOf(option.group(1).strip() + ":", endpoint.line()) : endpoint.line();
             String uri = endpoint.uri().contains("?") ? endpoint.uri().substring(0, endpoint.uri().indexOf('?'))
                     : endpoint.uri();
-            return java.util.Optional.of(new Problem(file.name(), line,
+            return Optional.of(new Problem(file.name(), line,
                     "endpoint " + uri + " cannot be created: " + reason));
         }
     }
