@@ -233,6 +233,31 @@ public final class App implements AutoCloseable {
         return beans;
     }
 
+    /**
+     * The type of each bean of {@link #beans()}, by the same names: what {@code broadside check} checks a route's
+     * {@code ref} and {@code method} against without opening the database. A test keeps the two in step.
+     */
+    public static Map<String, Class<?>> beanTypes() {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        types.put("submission", Submission.class);
+        types.put("releaseService", ReleaseService.class);
+        types.put("releaseControl", ReleaseControl.class);
+        types.put("ledger", Ledger.class);
+        types.put("emailRendering", EmailRendering.class);
+        types.put("dkimSigner", DkimSigner.class);
+        types.put("socialRelease", SocialRelease.class);
+        types.put("postLedger", PostLedger.class);
+        types.put("postPublisher", PostPublisher.class);
+        types.put("outboxTransport", OutboxTransport.class);
+        types.put("smtpTransport", SmtpTransport.class);
+        types.put("throttle", Throttle.class);
+        types.put("dispatchGate", DispatchGate.class);
+        types.put("dispatchThreads", java.util.concurrent.ExecutorService.class);
+        types.put("unsubscribePages", UnsubscribePages.class);
+        types.put("bounceProcessor", BounceProcessor.class);
+        return types;
+    }
+
     /** The release scheduler's triggers, opened on first use (Quartz takes a moment to start). */
     public synchronized ReleaseTriggers triggers() {
         if (triggers == null) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.broadside.camel.Pipeline;
 import org.broadside.camel.RouteCheck;
 import org.broadside.config.Settings;
 import org.broadside.schedule.ObservancesFile;
@@ -26,7 +27,7 @@ public final class CheckCommand extends HomeCommand implements Callable<Integer>
     public Integer call() throws IOException {
         Settings settings = settings();
         List<Path> targets = files.isEmpty() ? routeFiles(settings.home().resolve("routes")) : files;
-        RouteCheck routes = new RouteCheck(settings.asProperties());
+        RouteCheck routes = new RouteCheck(Pipeline.properties(settings, true), Pipeline.beanCatalog());
         StatementParser statements = new StatementParser(settings.integer("broadside.statement.max-bytes"),
                 ObservancesFile.load(settings.home().resolve("config").resolve("observances.yaml")).names());
         List<Problem> problems = new ArrayList<>();

@@ -1,0 +1,51 @@
+package org.broadside.camel;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The beans a route can name, by name and type: a route's {@code ref} must name one of them, and its
+ * {@code method} one of that type's public methods. Built from the application's beans in the service, and from
+ * their declared types by {@code broadside check}, which opens no database.
+ */
+public final class BeanCatalog {
+    private final Map<String, Class<?>> types;
+
+    private BeanCatalog(Map<String, Class<?>> types) {
+        this.types = Map.copyOf(types);
+    }
+
+    public static BeanCatalog ofTypes(Map<String, Class<?>> types) {
+        return new BeanCatalog(types);
+    }
+
+    public static BeanCatalog ofBeans(Map<String, ?> beans) {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        beans.forEach((name, bean) -> types.put(name, bean.getClass()));
+        return new BeanCatalog(types);
+    }
+
+    /** Why no bean answers to {@code ref}, if none does. */
+    Optional<String> missingBean(String ref) {
+        return types.containsKey(ref) ? Optional.empty()
+                : Optional.of("no bean named '" + ref + "'; the beans are " + new TreeSet<>(types.keySet()));
+    }
+
+    /** Why the bean {@code ref} has no method {@code method} (a name, optionally with arguments), if it has none. */
+    Optional<String> missingMethod(String ref, String method) {
+        Class<?> type = types.get(ref);
+        if (type == null || method == null || method.isBlank()) {
+            return Optional.empty();
+        }
+        String name = method.contains("(") ? method.substring(0, method.indexOf('(')).strip() : method.strip();
+        boolean found = Arrays.stream(type.getMethods())
+                .filter(each -> Modifier.isPublic(each.getModifiers()) && each.getDeclaringClass() != Object.class)
+                .map(Method::getName).anyMatch(name::equals);
+        return found ? Optional.empty() : Optional.of("bean '" + ref + "' has no method '" + name + "'");
+    }
+}

@@ -1,0 +1,189 @@
+package org.broadside.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.broadside.testing.TestHome;
+import org.broadside.testing.TestHome.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code broadside check} on route files broken in each way it must catch, each reported at its file and line. */
+class RouteCheckTest {
+    @TempDir
+    Path dir;
+    private TestHome home;
+
+    @BeforeEach
+    void home() {
+        home = new TestHome(dir);
+    }
+
+    @Test
+    void theShippedRoutesPass() {
+        Result result = home.run("check");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("monitoring.yaml: ok", "dispatch-email.yaml: ok", "bounces.yaml: ok");
+    }
+
+    @Test
+    void yamlSyntaxErrorIsReportedAtItsLine() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - log: "unclosed
+                        - to: direct:next
+                """, "broken.yaml:6: ");
+    }
+
+    @Test
+    void unknownStepIsReportedAtItsLine() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - log: fine
+                        - logg:
+                            message: typo
+                """, "broken.yaml:7: Unknown node id: logg");
+    }
+
+    @Test
+    void unknownFieldIsReportedAtItsLine() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - log:
+                            messag: typo
+                """, "broken.yaml:7: Unsupported field: messag");
+    }
+
+    @Test
+    void unresolvablePlaceholderIsReportedAtItsLine() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - to: "file:{{broadside.outbox.dirr}}"
+                """, "broken.yaml:6: property placeholder {{broadside.outbox.dirr}} is not set (no setting"
+                + " broadside.outbox.dirr in the built-in defaults, config/application.properties or the environment"
+                + " variable BROADSIDE_OUTBOX_DIRR)");
+    }
+
+    @Test
+    void unknownComponentIsReportedAtTheLineOfItsEndpoint() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - log: fine
+                        - to: "nosuch:thing"
+                """, "broken.yaml:7: endpoint nosuch:thing cannot be created: No endpoint could be found for: nosuch://thing");
+    }
+
+    @Test
+    void unknownEndpointOptionIsReportedAtTheOptionsLine() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: "timer:tick"
+                      parameters:
+                        period: "1000"
+                        delai: "5"
+                      steps:
+                        - log: tick
+                """, "broken.yaml:7: endpoint timer:tick cannot be created: ");
+    }
+
+    @Test
+    void unknownBeanIsReportedAtItsRef() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - bean:
+                            method: markSent
+                            ref: ledgr
+                """, "broken.yaml:8: no bean named 'ledgr'; the beans are [");
+    }
+
+    @Test
+    void unknownBeanMethodIsReportedAtItsMethod() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - split:
+                            method:
+                              ref: ledger
+                              method: "claimPendng(${body}, 'email', 10)"
+                            steps:
+                              - log: "${body}"
+                """, "broken.yaml:9: bean 'ledger' has no method 'claimPendng'");
+    }
+
+    @Test
+    void placeholderInABeanNameIsResolvedBeforeTheBeanIsLookedUp() {
+        home.set("broadside.transport", "carrierpigeon");
+
+        Result result = home.run("check", home.dir().resolve("routes/dispatch-email.yaml").toString());
+
+        assertThat(result.errLines()).anySatisfy(line -> assertThat(line)
+                .startsWith("dispatch-email.yaml:39: no bean named 'carrierpigeonTransport'"));
+    }
+
+    @Test
+    void invalidSimpleExpressionIsReportedAtItsLine() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - setHeader:
+                            name: x
+                            simple: "${header.foo"
+                """, "broken.yaml:8: simple expression ${header.foo: ");
+    }
+
+    @Test
+    void routeWithoutAnIdIsRefusedSinceReloadReplacesRoutesById() {
+        assertReports("""
+                - route:
+                    from:
+                      uri: direct:anonymous
+                      steps:
+                        - log: hi
+                """, "broken.yaml:1: a route needs an id: live reload replaces routes by id");
+    }
+
+    private void assertReports(String route, String expectedStart) {
+        Path file = home.write("routes/broken.yaml", route);
+
+        Result result = home.run("check", file.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.errLines()).as(result.err()).hasSize(1);
+        assertThat(result.errLines().get(0)).startsWith(expectedStart);
+    }
+}
