@@ -30,6 +30,22 @@ public final class BeanCatalog {
         return new BeanCatalog(types);
     }
 
+    /**
+     * Binds, into a context that only checks routes, the beans an endpoint option can name ({@code #consoleHeaders}):
+     * creating the endpoint looks such a bean up and needs an object of its type. Only beans built without
+     * arguments (filters, strategies) can be made here, with no database or server behind them; that is what
+     * endpoint options name.
+     */
+    void bindStandIns(org.apache.camel.spi.Registry registry) {
+        types.forEach((name, type) -> {
+            try {
+                registry.bind(name, type.getConstructor().newInstance());
+            } catch (ReflectiveOperationException | RuntimeException needsTheApplication) {
+                // Named by routes only as a bean to call, which the check verifies by type.
+            }
+        });
+    }
+
     /** Why no bean answers to {@code ref}, if none does. */
     Optional<String> missingBean(String ref) {
         return types.containsKey(ref) ? Optional.empty()

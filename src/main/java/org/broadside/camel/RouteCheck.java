@@ -51,6 +51,7 @@ public final class RouteCheck {
         try {
             context.setSourceLocationEnabled(true);
             context.getPropertiesComponent().setInitialProperties(properties);
+            beans.bindStandIns(context.getRegistry());
             List<Problem> problems = new ArrayList<>(PlaceholderCheck.problems(file, context));
             LoadedRoutes loaded;
             try {
