@@ -224,6 +224,30 @@ async function contactsPage(view) {
 
 // ---- frame ----------------------------------------------------------------------------------------------------
 
+// The service's own health (GET /health, the same answer a load balancer gets): a refused route edit, or a check
+// that is down, is shown above every page until it is fixed.
+async function serviceBanner() {
+  const banner = document.getElementById("service");
+  try {
+    const response = await fetch("/health", { credentials: "same-origin" });
+    const health = await response.json();
+    const lines = [];
+    for (const [name, check] of Object.entries(health.checks || {})) {
+      if (name === "routeConfig" && check.lastError) {
+        const e = check.lastError;
+        lines.push("Route edit refused, the previous routes keep running: " + e.file + ":" + e.line + ": " + e.reason);
+      } else if (check.status === "DOWN") {
+        lines.push(name + " is down" + (check.error ? ": " + check.error : ""));
+      }
+    }
+    banner.textContent = lines.join("\n");
+    banner.hidden = lines.length === 0;
+  } catch (error) {
+    banner.textContent = "The service does not answer its health check.";
+    banner.hidden = false;
+  }
+}
+
 async function render() {
   clearTimeout(state.refresh);
   const signIn = document.getElementById("sign-in");
@@ -236,6 +260,7 @@ async function render() {
   const page = document.createElement("section");
   page.id = "view";
   if (signedIn) {
+    serviceBanner();
     const [, kind, id] = (location.hash || "#/statements").split("/").map(decodeURIComponent);
     try {
       if (kind === "statements" && id) await previewPage(page, id);

@@ -134,6 +134,29 @@ class ConsoleBrowserTest {
         assertThat(app.approvals().allApproved(app.statements().group(STATEMENT))).isFalse();
     }
 
+    @Test
+    void aRefusedRouteEditIsShownAboveEveryPage() throws IOException {
+        browser.get(base + "/console/");
+        signIn("ed");
+        assertThat(browser.findElement(By.id("service")).isDisplayed()).isFalse();
+
+        Files.writeString(dir.resolve("routes/greeting.yaml"), """
+                - route:
+                    id: greeting
+                    from:
+                      uri: direct:greeting
+                      steps:
+                        - logg: "hello"
+                """);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            browser.findElement(By.linkText("Contacts")).click();
+            browser.findElement(By.linkText("Statements")).click();
+            return text(By.id("service")).contains("greeting.yaml:6: ");
+        });
+        assertThat(text(By.id("service"))).startsWith("Route edit refused, the previous routes keep running");
+    }
+
     private void signIn(String name) {
         waitFor(By.id("name")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
