@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -106,28 +105,7 @@ public final class Ledger {
      * never more than one batch in memory, and never a row that another sender has claimed.
      */
     public Iterator<Delivery> claimPending(String releaseId, String channel, int batchSize) {
-        return new Iterator<>() {
-            private Iterator<Delivery> batch = List.<Delivery>of().iterator();
-            private boolean exhausted;
-
-            @Override
-            public boolean hasNext() {
-                if (!batch.hasNext() && !exhausted) {
-                    List<Delivery> claimed = claimBatch(releaseId, channel, batchSize);
-                    exhausted = claimed.isEmpty();
-                    batch = claimed.iterator();
-                }
-                return batch.hasNext();
-            }
-
-            @Override
-            public Delivery next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return batch.next();
-            }
-        };
+        return new ClaimedBatches<>(() -> claimBatch(releaseId, channel, batchSize));
     }
 
     /**

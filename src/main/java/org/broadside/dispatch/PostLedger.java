@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.broadside.social.Network;
@@ -101,28 +100,7 @@ public final class PostLedger {
      * split asks whether there is a next element before it processes the current one.
      */
     public Iterator<PostDelivery> claimPending(String releaseId, int batchSize) {
-        return new Iterator<>() {
-            private Iterator<PostDelivery> batch = List.<PostDelivery>of().iterator();
-            private boolean exhausted;
-
-            @Override
-            public boolean hasNext() {
-                if (!batch.hasNext() && !exhausted) {
-                    List<PostDelivery> claimed = claimBatch(releaseId, batchSize);
-                    exhausted = claimed.isEmpty();
-                    batch = claimed.iterator();
-                }
-                return batch.hasNext();
-            }
-
-            @Override
-            public PostDelivery next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return batch.next();
-            }
-        };
+        return new ClaimedBatches<>(() -> claimBatch(releaseId, batchSize));
     }
 
     /**

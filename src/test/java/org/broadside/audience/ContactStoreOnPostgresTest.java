@@ -1,13 +1,7 @@
 package org.broadside.audience;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.broadside.store.Database;
+import org.broadside.testing.PostgresSchema;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -15,30 +9,18 @@ import org.junit.jupiter.api.AfterEach;
  * own so that parallel builds cannot collide; skipped where no PostgreSQL is listening.
  */
 class ContactStoreOnPostgresTest extends ContactStoreTest {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String USER = "postgres";
-
-    private String schema;
+    private PostgresSchema schema;
 
     @Override
     Database openDatabase() {
-        schema = "audience_test_" + UUID.randomUUID().toString().replace("-", "");
-        assumeTrue(execute("CREATE SCHEMA " + schema), "no PostgreSQL at " + SERVER);
-        return Database.open(SERVER + "?currentSchema=" + schema, USER, "");
+        schema = PostgresSchema.create("audience_test");
+        return schema.open();
     }
 
     @AfterEach
     void dropSchema() {
-        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-
-    private static boolean execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            return true;
-        } catch (SQLException e) {
-            return false;
+        if (schema != null) {
+            schema.close();
         }
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -181,9 +182,18 @@ class ConsoleBrowserTest {
                 .until(() -> browser.findElement(locator), element -> element.isDisplayed());
     }
 
+    /** The element's text; the release page redraws itself every second, so a redrawn element is read again. */
     private String text(By locator) {
-        List<WebElement> found = browser.findElements(locator);
-        return found.isEmpty() ? "" : found.get(0).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<WebElement> found = browser.findElements(locator);
+                return found.isEmpty() ? "" : found.get(0).getText();
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     private String message() {
