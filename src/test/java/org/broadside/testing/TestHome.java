@@ -62,15 +62,24 @@ public final class TestHome {
 
     /** Imports {@code contacts} as the list "members", then submits and approves the English sample statement. */
     public TestHome withApprovedSample(String contacts) {
-        withSubmittedSample(contacts);
+        return withApproved(contacts, Samples.english());
+    }
+
+    /** Imports {@code contacts} as the list "members", then submits and approves a variant of the sample. */
+    public TestHome withApproved(String contacts, String statement) {
+        withSubmitted(contacts, statement);
         run("approve", "may-day-2027", "--by", "Eni");
         return this;
     }
 
     /** Imports {@code contacts} as the list "members" and submits the English sample statement, unapproved. */
     public TestHome withSubmittedSample(String contacts) {
+        return withSubmitted(contacts, Samples.english());
+    }
+
+    private TestHome withSubmitted(String contacts, String statement) {
         run("contacts", "import", write("m.csv", contacts).toString(), "--list", "members");
-        run("submit", write("en.md", Samples.english()).toString());
+        run("submit", write("en.md", statement).toString());
         return this;
     }
 

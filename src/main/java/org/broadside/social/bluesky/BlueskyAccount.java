@@ -46,12 +46,8 @@ public final class BlueskyAccount implements SocialAccount {
      * @throws org.broadside.config.ConfigurationException naming the setting or variable when half-configured
      */
     public static Optional<SocialAccount> from(Settings settings, Clock clock) {
-        return from(settings, System.getenv(), clock);
-    }
-
-    static Optional<SocialAccount> from(Settings settings, Map<String, String> environment, Clock clock) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-        return BlueskySettings.from(settings, environment).map(account -> new BlueskyAccount(account, http, clock));
+        return BlueskySettings.from(settings).map(account -> new BlueskyAccount(account, http, clock));
     }
 
     @Override

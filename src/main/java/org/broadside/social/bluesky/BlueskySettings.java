@@ -7,13 +7,12 @@ import org.broadside.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which Bluesky account Broadside posts as: the PDS to talk to ({@code broadside.bluesky.service}), the handle
- * ({@code broadside.bluesky.handle}) and an app password, which is read from the environment variable
- * {@value #PASSWORD_VARIABLE} only, never from a file under {@code config/}.
+ * ({@code broadside.bluesky.handle}) and an app password ({@code broadside.bluesky.app-password}), which operators
+ * set as the environment variable {@value #PASSWORD_VARIABLE} rather than in a file under {@code config/}.
  *
  * @param service base URL of the PDS, without a trailing slash
  * @param handle  what to sign in as: the handle, or the account's email address
@@ -21,18 +20,19 @@ import java.util.Optional;
 public record BlueskySettings(String service, String handle, String appPassword) {
     static final String SERVICE = "broadside.bluesky.service";
     static final String HANDLE = "broadside.bluesky.handle";
+    static final String PASSWORD = "broadside.bluesky.app-password";
+    /** Where the password belongs: {@link Settings} reads it into {@value #PASSWORD}, as for any setting. */
     public static final String PASSWORD_VARIABLE = "BROADSIDE_BLUESKY_APP_PASSWORD";
 
     /**
      * The account to post as, or empty when no handle is set (posting to Bluesky is off).
      *
-     * @param environment where the app password is read from ({@link System#getenv()} in production)
      * @throws ConfigurationException when only one of the handle and the password is set, or the service is not
      *                                an https URL (http only to this machine)
      */
-    public static Optional<BlueskySettings> from(Settings settings, Map<String, String> environment) {
+    public static Optional<BlueskySettings> from(Settings settings) {
         Optional<String> handle = settings.find(HANDLE);
-        Optional<String> password = Optional.ofNullable(environment.get(PASSWORD_VARIABLE)).filter(p -> !p.isBlank());
+        Optional<String> password = settings.find(PASSWORD);
         if (handle.isEmpty() && password.isEmpty()) {
             return Optional.empty();
         }
@@ -45,7 +45,7 @@ public record BlueskySettings(String service, String handle, String appPassword)
                     + " is not: create an app password in Bluesky (Settings, Privacy and security, App passwords)"
                     + " and set it there, or clear " + HANDLE + " to post nowhere");
         }
-        return Optional.of(new BlueskySettings(service(settings), handle.get(), password.get().strip()));
+        return Optional.of(new BlueskySettings(service(settings), handle.get(), password.get()));
     }
 
     /** Tokens and the password travel in every request, so only TLS will do, except to a PDS on this machine. */

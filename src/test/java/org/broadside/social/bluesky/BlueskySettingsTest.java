@@ -25,8 +25,8 @@ class BlueskySettingsTest {
 
     @Test
     void withoutAHandleNothingIsPostedToBluesky() {
-        assertThat(BlueskySettings.from(settings(Map.of()), Map.of())).isEmpty();
-        assertThat(BlueskyAccount.from(settings(Map.of()), Map.of(), Clock.systemUTC())).isEmpty();
+        assertThat(BlueskySettings.from(settings(Map.of()))).isEmpty();
+        assertThat(BlueskyAccount.from(settings(Map.of()), Clock.systemUTC())).isEmpty();
     }
 
     @Test
@@ -34,9 +34,9 @@ class BlueskySettingsTest {
         Map<String, String> environment = Map.of("BROADSIDE_BLUESKY_HANDLE", "alliance.bsky.social",
                 "BROADSIDE_BLUESKY_APP_PASSWORD", "abcd-efgh-ijkl-mnop");
 
-        assertThat(BlueskySettings.from(settings(environment), environment)).contains(
+        assertThat(BlueskySettings.from(settings(environment))).contains(
                 new BlueskySettings("https://bsky.social", "alliance.bsky.social", "abcd-efgh-ijkl-mnop"));
-        assertThat(BlueskyAccount.from(settings(environment), environment, Clock.systemUTC()))
+        assertThat(BlueskyAccount.from(settings(environment), Clock.systemUTC()))
                 .hasValueSatisfying(account -> assertThat(account.network()).isEqualTo(Network.BLUESKY));
     }
 
@@ -44,7 +44,7 @@ class BlueskySettingsTest {
     void aHandleWithoutThePasswordNamesTheVariable() {
         Map<String, String> environment = Map.of("BROADSIDE_BLUESKY_HANDLE", "alliance.bsky.social");
 
-        assertThatThrownBy(() -> BlueskySettings.from(settings(environment), environment))
+        assertThatThrownBy(() -> BlueskySettings.from(settings(environment)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("broadside.bluesky.handle is set but the environment variable"
                         + " BROADSIDE_BLUESKY_APP_PASSWORD is not");
@@ -52,33 +52,28 @@ class BlueskySettingsTest {
 
     @Test
     void aPasswordWithoutAHandleNamesTheSetting() {
-        assertThatThrownBy(() -> BlueskySettings.from(settings(Map.of()), PASSWORD))
+        assertThatThrownBy(() -> BlueskySettings.from(settings(PASSWORD)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("BROADSIDE_BLUESKY_APP_PASSWORD is set but broadside.bluesky.handle is not");
     }
 
     @Test
-    void thePasswordIsNotReadFromSettings() {
-        Properties system = new Properties();
-        system.setProperty("broadside.bluesky.app-password", "abcd-efgh-ijkl-mnop");
-        Map<String, String> environment = Map.of("BROADSIDE_BLUESKY_HANDLE", "alliance.bsky.social");
-
-        assertThatThrownBy(() -> BlueskySettings.from(Settings.load(home, environment, system), environment))
-                .hasMessageContaining("BROADSIDE_BLUESKY_APP_PASSWORD is not");
+    void thePasswordVariableIsTheEnvironmentNameOfItsSetting() {
+        assertThat(Settings.environmentName(BlueskySettings.PASSWORD)).isEqualTo(BlueskySettings.PASSWORD_VARIABLE);
     }
 
     @Test
     void theServiceMustBeHttpsExceptOnThisMachine() {
         Map<String, String> plain = Map.of("BROADSIDE_BLUESKY_HANDLE", "alliance.example",
-                "BROADSIDE_BLUESKY_SERVICE", "http://pds.alliance.example");
+                "BROADSIDE_BLUESKY_SERVICE", "http://pds.alliance.example", "BROADSIDE_BLUESKY_APP_PASSWORD", "abcd");
         Map<String, String> local = Map.of("BROADSIDE_BLUESKY_HANDLE", "alliance.example",
-                "BROADSIDE_BLUESKY_SERVICE", "http://127.0.0.1:2583/");
+                "BROADSIDE_BLUESKY_SERVICE", "http://127.0.0.1:2583/", "BROADSIDE_BLUESKY_APP_PASSWORD", "abcd");
 
-        assertThatThrownBy(() -> BlueskySettings.from(settings(plain), PASSWORD))
+        assertThatThrownBy(() -> BlueskySettings.from(settings(plain)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("broadside.bluesky.service must be the https URL of a Bluesky PDS such as"
                         + " https://bsky.social (http only on this machine), not 'http://pds.alliance.example'");
-        assertThat(BlueskySettings.from(settings(local), PASSWORD)).hasValueSatisfying(
+        assertThat(BlueskySettings.from(settings(local))).hasValueSatisfying(
                 account -> assertThat(account.service()).isEqualTo("http://127.0.0.1:2583"));
     }
 

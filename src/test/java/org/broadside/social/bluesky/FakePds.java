@@ -1,6 +1,5 @@
 package org.broadside.social.bluesky;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -17,18 +16,20 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.broadside.testing.BlueskyServer;
 
 /**
  * The XRPC endpoints of a PDS as its lexicons document them, stubbed in WireMock: answers that tests change per
- * case, and the requests it received, read back as JSON.
+ * case, and the requests it received, read back as JSON. The client's tests use it; tests through the whole app
+ * use {@link BlueskyServer}, a PDS that keeps its records, whose names and answers these are.
  */
 final class FakePds {
-    static final String DID = "did:plc:alliance2026";
-    static final String HANDLE = "alliance.bsky.social";
-    static final String CREATE_SESSION = "/xrpc/com.atproto.server.createSession";
-    static final String REFRESH_SESSION = "/xrpc/com.atproto.server.refreshSession";
-    static final String CREATE_RECORD = "/xrpc/com.atproto.repo.createRecord";
-    static final String GET_RECORD = "/xrpc/com.atproto.repo.getRecord";
+    static final String DID = BlueskyServer.DID;
+    static final String HANDLE = BlueskyServer.HANDLE;
+    static final String CREATE_SESSION = BlueskyServer.CREATE_SESSION;
+    static final String REFRESH_SESSION = BlueskyServer.REFRESH_SESSION;
+    static final String CREATE_RECORD = BlueskyServer.CREATE_RECORD;
+    static final String GET_RECORD = BlueskyServer.GET_RECORD;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockExtension server;
@@ -43,9 +44,7 @@ final class FakePds {
 
     /** A session whose tokens are named after their generation: access-1, refresh-1. */
     static ResponseDefinitionBuilder session(int generation) {
-        return okJson("""
-                {"did": "%s", "handle": "%s", "accessJwt": "access-%d", "refreshJwt": "refresh-%d", "active": true}
-                """.formatted(DID, HANDLE, generation, generation));
+        return BlueskyServer.session(generation);
     }
 
     /** As the PDS answers a create: the record's at:// URI under the key asked for, and a CID. */
@@ -58,8 +57,7 @@ final class FakePds {
     }
 
     static ResponseDefinitionBuilder xrpcError(int status, String error, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"%s\", \"message\": \"%s\"}".formatted(error, message));
+        return BlueskyServer.xrpcError(status, error, message);
     }
 
     void signsIn() {
