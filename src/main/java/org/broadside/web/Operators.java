@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ public final class Operators {
     private static final String UNKNOWN = PasswordHash.hash("no such operator".toCharArray());
 
     private final Path file;
-    private FileTime readAt;
+    /** What the file looked like when read: a new version is noticed by any of these changing. */
+    private Version readVersion;
     private Map<String, Entry> entries = Map.of();
 
     public Operators(Path home) {
@@ -86,13 +88,13 @@ public final class Operators {
         try {
             if (!Files.isRegularFile(file)) {
                 entries = Map.of();
-                readAt = null;
+                readVersion = null;
                 return entries;
             }
-            FileTime modified = Files.getLastModifiedTime(file);
-            if (!modified.equals(readAt)) {
+            Version version = Version.of(file);
+            if (!version.equals(readVersion)) {
                 entries = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
-                readAt = modified;
+                readVersion = version;
             }
             return entries;
         } catch (IOException e) {
@@ -138,6 +140,18 @@ public final class Operators {
         } catch (IOException e) {
             throw new UncheckedIOException(FILE + ": cannot be written: " + e.getMessage(), e);
         }
-        readAt = null;
+        readVersion = null;
+    }
+
+    /**
+     * The file's identity (a new one with each atomic rewrite), modification time and size. The time alone is
+     * not enough: two writes within the file system's clock tick (a few milliseconds) share it, and an operator
+     * removed right after another was added could still sign in.
+     */
+    private record Version(Object fileKey, FileTime modified, long size) {
+        static Version of(Path file) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Version(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+        }
     }
 }
