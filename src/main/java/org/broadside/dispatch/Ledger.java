@@ -362,7 +362,8 @@ public final class Ledger {
             Map<String, Map<DeliveryState, Integer>> counts = new LinkedHashMap<>();
             Sql.each(connection, "SELECT " + breakdown.column + ", state, COUNT(*) FROM deliveries"
                     + " WHERE release_id = ? GROUP BY " + breakdown.column + ", state ORDER BY " + breakdown.column,
-                    row -> counts.computeIfAbsent(String.valueOf(row.getString(1)),
+                    // Social posts have no country: shown as "none" rather than "null".
+                    row -> counts.computeIfAbsent(java.util.Objects.requireNonNullElse(row.getString(1), "none"),
                             key -> new EnumMap<>(DeliveryState.class))
                             .merge(DeliveryState.valueOf(row.getString(2)), row.getInt(3), Integer::sum),
                     releaseId);

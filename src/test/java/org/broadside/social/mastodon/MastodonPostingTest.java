@@ -77,7 +77,9 @@ class MastodonPostingTest {
                 .contains(mastodon.url() + "/@alliance/"));
         assertThat(report.lines()).anySatisfy(row -> assertThat(row).startsWith("es/1,,es,mastodon,,sent,1,")
                 .contains(mastodon.url() + "/@alliance/"));
-        assertThat(home.run("status", RELEASE).out()).contains("mastodon: " + posts.size() + " deliveries: " + posts.size() + " sent");
+        assertThat(home.run("status", RELEASE).out())
+                .contains("mastodon: " + posts.size() + " deliveries: " + posts.size() + " sent")
+                .contains("none: " + posts.size() + " deliveries").doesNotContain("null");
         assertThat(String.join("\n", logs, released.out(), released.err(), report)).doesNotContain(TOKEN);
     }
 
