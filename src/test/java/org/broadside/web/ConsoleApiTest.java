@@ -11,10 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.broadside.App;
-import org.broadside.camel.Pipeline;
-import org.broadside.config.Settings;
-import org.broadside.testing.Samples;
-import org.broadside.testing.TestHome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,32 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The console's JSON API over the service's real HTTP server: who may do what, and what is refused. */
 class ConsoleApiTest {
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = ConsoleService.PASSWORD;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
     private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleService service;
     private App app;
-    private Pipeline service;
     private String base;
 
     @BeforeEach
     void startService() {
-        int port = TestHome.freePort();
-        new TestHome(dir).set("broadside.http.port", Integer.toString(port))
-                .withSubmittedSample(Samples.CONTACTS)
-                .withOperator("eni", Role.APPROVER, PASSWORD)
-                .withOperator("ed", Role.EDITOR, PASSWORD);
-        app = App.open(Settings.load(dir));
-        service = Pipeline.create(app, true).start();
-        base = "http://127.0.0.1:" + port;
+        service = new ConsoleService(dir);
+        app = service.app;
+        base = service.base;
     }
 
     @AfterEach
     void stopService() {
         service.close();
-        app.close();
     }
 
     @Test
@@ -58,7 +48,7 @@ class ConsoleApiTest {
         }
         assertThat(send("POST", "/api/statements/may-day-2027/approve", null, null, null).statusCode())
                 .isEqualTo(401);
-        assertThat(app.approvals().allApproved(app.statements().group("may-day-2027"))).isFalse();
+        assertThat(service.approved()).isFalse();
     }
 
     @Test
@@ -94,7 +84,7 @@ class ConsoleApiTest {
         HttpResponse<String> crossSite = http.send(request("POST", approve, eni.cookie, eni.csrf, null)
                 .header("Origin", "https://attacker.example").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(crossSite.statusCode()).isEqualTo(403);
-        assertThat(app.approvals().allApproved(app.statements().group("may-day-2027"))).isFalse();
+        assertThat(service.approved()).isFalse();
 
         HttpResponse<String> approved = send("POST", approve, eni.cookie, eni.csrf, null);
         assertThat(approved.statusCode()).isEqualTo(200);
@@ -102,7 +92,7 @@ class ConsoleApiTest {
         assertThat(approval.get("approvedBy").asText()).isEqualTo("eni");
         assertThat(approval.get("sha256").asText())
                 .isEqualTo(app.statements().find("may-day-2027").orElseThrow().sha256());
-        assertThat(app.approvals().allApproved(app.statements().group("may-day-2027"))).isTrue();
+        assertThat(service.approved()).isTrue();
     }
 
     @Test
@@ -113,7 +103,7 @@ class ConsoleApiTest {
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("approver role");
-        assertThat(app.approvals().allApproved(app.statements().group("may-day-2027"))).isFalse();
+        assertThat(service.approved()).isFalse();
         assertThat(send("GET", "/api/statements", ed.cookie, null, null).statusCode()).isEqualTo(200);
     }
 

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.broadside.App;
-import org.broadside.camel.Pipeline;
-import org.broadside.config.Settings;
-import org.broadside.testing.Samples;
-import org.broadside.testing.TestHome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,15 +37,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String PASSWORD = "correct horse battery";
-    private static final String STATEMENT = "may-day-2027";
+    private static final String PASSWORD = ConsoleService.PASSWORD;
+    private static final String STATEMENT = ConsoleService.STATEMENT;
 
     @TempDir
     Path dir;
     @TempDir
     Path downloads;
+    private ConsoleService service;
     private App app;
-    private Pipeline service;
     private WebDriver browser;
     private String base;
 
@@ -57,14 +53,9 @@ class ConsoleBrowserTest {
     void start() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs chromium and chromedriver (Debian packages chromium, chromium-driver)");
-        int port = TestHome.freePort();
-        new TestHome(dir).set("broadside.http.port", Integer.toString(port))
-                .withSubmittedSample(Samples.CONTACTS)
-                .withOperator("eni", Role.APPROVER, PASSWORD)
-                .withOperator("ed", Role.EDITOR, PASSWORD);
-        app = App.open(Settings.load(dir));
-        service = Pipeline.create(app, true).start();
-        base = "http://127.0.0.1:" + port;
+        service = new ConsoleService(dir);
+        app = service.app;
+        base = service.base;
         browser = chromium(downloads);
     }
 
@@ -75,7 +66,6 @@ class ConsoleBrowserTest {
         }
         if (service != null) {
             service.close();
-            app.close();
         }
     }
 
@@ -104,11 +94,11 @@ class ConsoleBrowserTest {
 
         assertThat(fetchStatus("POST", "/api/statements/" + STATEMENT + "/approve", false))
                 .as("without the CSRF token").isEqualTo(403);
-        assertThat(app.approvals().allApproved(app.statements().group(STATEMENT))).isFalse();
+        assertThat(service.approved()).isFalse();
 
         browser.findElement(By.id("approve")).click();
         await().atMost(Duration.ofSeconds(20)).until(() -> message().startsWith("approved"));
-        assertThat(app.approvals().allApproved(app.statements().group(STATEMENT))).isTrue();
+        assertThat(service.approved()).isTrue();
 
         browser.findElement(By.id("release-now")).click();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
@@ -132,7 +122,7 @@ class ConsoleBrowserTest {
         assertThat(approve.isEnabled()).as("the button is off for an editor").isFalse();
         assertThat(fetchStatus("POST", "/api/statements/" + STATEMENT + "/approve", true))
                 .as("and the API refuses, CSRF token or not").isEqualTo(403);
-        assertThat(app.approvals().allApproved(app.statements().group(STATEMENT))).isFalse();
+        assertThat(service.approved()).isFalse();
     }
 
     @Test
