@@ -4,10 +4,8 @@ import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.broadside.social.RetryAfter;
 
 /**
  * An XRPC call the server answered with an error: its HTTP status and the body's {@code error} and {@code message}.
@@ -72,7 +70,7 @@ final class XrpcException extends RuntimeException {
      */
     Instant retryAt(Clock clock) {
         return epochSeconds("ratelimit-reset")
-                .or(() -> retryAfter(clock))
+                .or(() -> headers.firstValue("retry-after").flatMap(value -> RetryAfter.parse(value, clock.instant())))
                 .orElseGet(() -> clock.instant().plus(DEFAULT_RATE_LIMIT_WAIT));
     }
 
@@ -82,20 +80,6 @@ final class XrpcException extends RuntimeException {
                 return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.trim())));
             } catch (NumberFormatException e) {
                 return Optional.empty();
-            }
-        });
-    }
-
-    private Optional<Instant> retryAfter(Clock clock) {
-        return headers.firstValue("retry-after").map(String::trim).flatMap(value -> {
-            try {
-                return Optional.of(clock.instant().plusSeconds(Long.parseLong(value)));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                } catch (DateTimeParseException notADate) {
-                    return Optional.empty();
-                }
             }
         });
     }

@@ -9,13 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.broadside.dispatch.DeliveryDeferredException;
 import org.broadside.dispatch.DeliveryFailedException;
 import org.broadside.social.PublishedPost;
+import org.broadside.social.RetryAfter;
 
 /**
  * What an answer to {@code POST /api/v1/statuses} means for the delivery: the published status, or the failure
@@ -77,7 +77,7 @@ final class MastodonAnswers {
     Instant rateLimitReset(HttpHeaders headers) {
         Instant now = clock.instant();
         Optional<Instant> named = headers.firstValue("X-RateLimit-Reset").flatMap(MastodonAnswers::isoTime)
-                .or(() -> headers.firstValue("Retry-After").flatMap(value -> retryAfter(value, now)));
+                .or(() -> headers.firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, now)));
         Instant earliest = now.plus(SHORTEST_WAIT);
         Instant until = named.orElse(now.plus(WAIT_WITHOUT_TIME));
         return until.isBefore(earliest) ? earliest : until;
@@ -86,18 +86,6 @@ final class MastodonAnswers {
     private static Optional<Instant> isoTime(String value) {
         try {
             return Optional.of(OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> retryAfter(String value, Instant now) {
-        String trimmed = value.strip();
-        if (trimmed.matches("\\d{1,9}")) {
-            return Optional.of(now.plusSeconds(Long.parseLong(trimmed)));
-        }
-        try {
-            return Optional.of(ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
