@@ -31,7 +31,7 @@ public final class BeanCatalog {
     }
 
     /**
-     * Binds, into a context that only checks routes, the beans an endpoint option can name ({@code #consoleHeaders}):
+     * Binds, into a context that only checks routes, the beans an endpoint option can name ({@code #noStoreHeaders}):
      * creating the endpoint looks such a bean up and needs an object of its type. Only beans built without
      * arguments (filters, strategies) can be made here, with no database or server behind them; that is what
      * endpoint options name.

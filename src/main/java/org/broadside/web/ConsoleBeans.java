@@ -18,7 +18,7 @@ public final class ConsoleBeans {
         Map<String, Class<?>> types = new LinkedHashMap<>();
         types.put("consoleApi", ConsoleApi.class);
         types.put("consoleAssets", ConsoleAssets.class);
-        types.put("consoleHeaders", ConsoleHeaderFilter.class);
+        types.put("noStoreHeaders", NoStoreHeaderFilter.class);
         return types;
     }
 
@@ -35,7 +35,7 @@ public final class ConsoleBeans {
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("consoleApi", api);
         beans.put("consoleAssets", new ConsoleAssets());
-        beans.put("consoleHeaders", new ConsoleHeaderFilter());
+        beans.put("noStoreHeaders", new NoStoreHeaderFilter());
         return beans;
     }
 }

@@ -46,6 +46,7 @@ class MonitoringEndpointsTest {
 
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                 assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+                assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
                 JsonNode health = new ObjectMapper().readTree(response.body());
                 assertThat(health.path("status").asText()).isEqualTo("UP");
                 assertThat(health.at("/checks/routes/status").asText()).isEqualTo("UP");
