@@ -152,7 +152,10 @@ public final class App implements AutoCloseable {
                     new RetryPolicy(settings.duration("broadside.dispatch.retry-base"),
                             settings.duration("broadside.dispatch.retry-max-age")),
                     new AutoPause(releases, settings.integer("broadside.dispatch.pause-after-failures"),
-                            this::holdDispatch));
+                            this::holdDispatch),
+                    // Sent outcomes go through a journal beside the embedded database: an H2 commit per email
+                    // cost more CPU than the email. A database server gets a commit per outcome (or per group).
+                    Database.embeddedDirectory(settings).map(data -> data.resolve("outcome-journal")));
             MessageIds messageIds = new MessageIds(domainOf(identity.from()));
             this.releaseService = new ReleaseService(database, statements, approvals, contacts, releases, ledger,
                     messageIds, new LinkedHashSet<>(settings.list("broadside.press.lists")), observances,
@@ -402,6 +405,7 @@ public final class App implements AutoCloseable {
         }
         dispatchThreads.shutdown();
         smtpTransport.close();
+        ledger.close();
         if (senders.unregister()) {
             // What this process claimed and did not settle (it was stopped mid-batch) goes back to the queue now.
             ledger.requeueStale();

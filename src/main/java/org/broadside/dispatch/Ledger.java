@@ -1,5 +1,6 @@
 package org.broadside.dispatch;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,6 @@ import java.util.function.Function;
 import org.broadside.audience.Contact;
 import org.broadside.render.Format;
 import org.broadside.store.Database;
-import org.broadside.store.GroupCommit;
 import org.broadside.store.Sql;
 import org.broadside.store.StoreException;
 
@@ -38,14 +38,26 @@ public final class Ledger {
     private final Senders senders;
     private final RetryPolicy retries;
     private final FailureListener failures;
-    private final GroupCommit<SentOutcome> sentOutcomes = new GroupCommit<>(this::writeSent);
+    private final SentRecorder sent;
 
+    /** A ledger that commits every sent outcome to the table before the sender moves on. */
     public Ledger(Database database, Clock clock, Senders senders, RetryPolicy retries, FailureListener failures) {
+        this(database, clock, senders, retries, failures, Optional.empty());
+    }
+
+    /**
+     * @param outcomeJournal where this process journals sent outcomes before they reach the table (see
+     *                       {@link OutcomeJournal}); empty to commit each one to the table instead
+     */
+    public Ledger(Database database, Clock clock, Senders senders, RetryPolicy retries, FailureListener failures,
+                  Optional<Path> outcomeJournal) {
         this.database = database;
         this.clock = clock;
         this.senders = senders;
         this.retries = retries;
         this.failures = failures;
+        this.sent = outcomeJournal.<SentRecorder>map(directory -> new OutcomeJournal(database, directory, senders::id))
+                .orElseGet(() -> new CommittedSentRecorder(database));
     }
 
     /** A writer that adds the deliveries of a release being opened, in the caller's transaction. */
@@ -210,30 +222,24 @@ public final class Ledger {
     }
 
     /**
-     * Records that the server accepted a delivery's message; returns once that is committed, so that a crash
-     * after this call never sends it again. Threads that finish sending at about the same time share a commit.
+     * Records that the server accepted a delivery's message; returns once that survives a crash of this process,
+     * so that a restart never sends it again.
      */
     public void markSent(long deliveryId, String reply) {
-        sentOutcomes.write(new SentOutcome(deliveryId, truncate(reply), clock.instant()));
+        sent.record(new SentOutcome(deliveryId, truncate(reply), clock.instant()));
     }
 
-    private record SentOutcome(long deliveryId, String reply, Instant sentAt) {
+    /**
+     * Returns once every outcome this process recorded is in the deliveries table: the dispatch route calls it
+     * before it decides whether a release is finished.
+     */
+    public void settle() {
+        sent.settle();
     }
 
-    private void writeSent(List<SentOutcome> outcomes) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET state = 'SENT',"
-                    + " last_reply = ?, updated_at = ?, sent_at = ? WHERE id = ?")) {
-                for (SentOutcome outcome : outcomes) {
-                    update.setString(1, outcome.reply());
-                    update.setObject(2, outcome.sentAt().atOffset(ZoneOffset.UTC));
-                    update.setObject(3, outcome.sentAt().atOffset(ZoneOffset.UTC));
-                    update.setLong(4, outcome.deliveryId());
-                    update.addBatch();
-                }
-                return update.executeBatch().length;
-            }
-        });
+    /** Settles what this process recorded and stops journaling; call once no thread is sending. */
+    public void close() {
+        sent.close();
     }
 
     /**
@@ -303,12 +309,21 @@ public final class Ledger {
      * its throttled queue takes.
      */
     public int requeueStale() {
-        return database.inTransaction(connection -> {
+        Requeued requeued = database.inTransaction(connection -> {
             senders.removeDead(connection);
-            return Sql.update(connection, "UPDATE deliveries SET " + BACK_IN_QUEUE + ", updated_at = ?"
+            // What a dead sender had journaled as sent is settled first: those messages went out.
+            Runnable forget = sent.recoverOrphans(connection,
+                    Set.copyOf(Sql.list(connection, "SELECT id FROM senders", row -> row.getString(1))));
+            int rows = Sql.update(connection, "UPDATE deliveries SET " + BACK_IN_QUEUE + ", updated_at = ?"
                     + " WHERE state = 'SENDING'"
                     + " AND NOT EXISTS (SELECT 1 FROM senders s WHERE s.id = deliveries.sender_id)", clock.instant());
+            return new Requeued(rows, forget);
         });
+        requeued.forgetRecovered().run();
+        return requeued.rows();
+    }
+
+    private record Requeued(int rows, Runnable forgetRecovered) {
     }
 
     /**
@@ -416,6 +431,7 @@ public final class Ledger {
      * (the same bounce read again) changes nothing more.
      */
     public void markBounced(long deliveryId, String bounce) {
+        sent.settle(); // the bounce of a message this process sent a moment ago must find it sent
         database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries"
                 + " SET state = CASE WHEN state = 'SENT' THEN 'FAILED' ELSE state END, last_reply = ?, updated_at = ?"
                 + " WHERE id = ?", truncate(bounce), clock.instant(), deliveryId));
@@ -427,6 +443,7 @@ public final class Ledger {
      * reply says why.
      */
     public void countSoftBounce(long deliveryId, String bounce) {
+        sent.settle();
         database.inTransaction(connection -> Sql.update(connection, "UPDATE deliveries"
                 + " SET soft_bounces = soft_bounces + 1,"
                 + " last_reply = CASE WHEN state = 'FAILED' THEN last_reply ELSE ? END, updated_at = ?"

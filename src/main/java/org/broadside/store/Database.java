@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.broadside.config.Settings;
 import org.flywaydb.core.Flyway;
@@ -58,6 +59,15 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * The directory of the embedded database, when it is the one in use (no {@code broadside.db.url}): a database
+     * only this machine's processes open, so files beside it are seen by every process that uses it.
+     */
+    public static Optional<Path> embeddedDirectory(Settings settings) {
+        return settings.find("broadside.db.url").isPresent() ? Optional.empty()
+                : Optional.of(settings.home().resolve("data"));
     }
 
     static String embeddedUrl(Path home) {
