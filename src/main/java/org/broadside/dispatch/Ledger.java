@@ -137,9 +137,12 @@ public final class Ledger {
             }
             // Only deliveries whose trigger has fired (send_at up to fired_until) of a dispatching release:
             // this is what keeps an embargoed public copy, or a paused or missed release, from going out.
+            // Ordered by the whole (release_id, state, id) index although the first two are fixed: only then does
+            // H2 read the index in order and stop at the batch; ORDER BY id alone sorted every pending row of the
+            // release for each batch (13% of the sending threads' time at 20,000 recipients).
             List<Long> candidates = Sql.list(connection, "SELECT id FROM deliveries WHERE release_id = ?"
                     + " AND state = 'PENDING' AND channel = ? AND send_at <= ?"
-                    + " AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT ?",
+                    + " AND (retry_at IS NULL OR retry_at <= ?) ORDER BY release_id, state, id LIMIT ?",
                     row -> row.getLong(1), releaseId, channel, firedUntil.get(), clock.instant(), batchSize);
             if (candidates.isEmpty()) {
                 return List.of();
