@@ -25,8 +25,14 @@ public final class Operators {
     static final String FILE = "config/operators.properties";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Pattern LINE = Pattern.compile("\\s*([^=\\s]+)\\s*=\\s*(\\S+)\\s+(\\S+)\\s*");
-    /** Checked when the name is unknown, so that a wrong name takes as long as a wrong password. */
-    private static final String UNKNOWN = PasswordHash.hash("no such operator".toCharArray());
+    /**
+     * Checked when the name is unknown, so that a wrong name takes as long as a wrong password. Hashed on the
+     * first sign-in, not when the class loads: every command that starts the routes loads it, and 600,000
+     * iterations are half a second of CPU that a command which never signs anyone in should not spend.
+     */
+    private static final class Unknown {
+        static final String HASH = PasswordHash.hash("no such operator".toCharArray());
+    }
 
     private final Path file;
     /** What the file looked like when read: a new version is noticed by any of these changing. */
@@ -43,7 +49,7 @@ public final class Operators {
     /** The operator, when the name is known and the password is theirs. */
     public Optional<Operator> signIn(String name, char[] password) {
         Entry entry = current().get(name);
-        boolean matches = PasswordHash.matches(password, entry == null ? UNKNOWN : entry.hash());
+        boolean matches = PasswordHash.matches(password, entry == null ? Unknown.HASH : entry.hash());
         return matches && entry != null ? Optional.of(new Operator(name, entry.role())) : Optional.empty();
     }
 
