@@ -34,6 +34,7 @@ public final class EmailComposer {
     private final ShareKit shareKit;
     private final ParsedBodies bodies = new ParsedBodies();
     private final EmailSkeletons skeletons;
+    private final EncodedSubjects subjects = new EncodedSubjects();
 
     public EmailComposer(Templates templates, Session session, MailIdentity identity) {
         this(templates, session, identity, ShareKit.NONE);
@@ -81,7 +82,7 @@ public final class EmailComposer {
             message.setFrom(identity.from());
             message.setReplyTo(new Address[] {identity.replyTo()});
             message.setRecipient(Message.RecipientType.TO, to);
-            message.setSubject(subject, CHARSET);
+            message.setHeader("Subject", subjects.of(subject));
             message.setSentDate(Date.from(request.date()));
             message.setHeader("Content-Language", language);
             message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), listUnsubscribe));
