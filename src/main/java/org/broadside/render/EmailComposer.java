@@ -5,7 +5,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,9 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  * {@code email/<format>.txt.ftl} and {@code email/<format>.html.ftlh}.
  *
  * <p>Headers carry the one-click unsubscribe of RFC 8058 and our own Message-ID. Every header value
- * that comes from data is checked for line breaks here, whatever the parser already refused.
+ * that comes from data is checked for line breaks here, whatever the parser already refused. The body is written
+ * into bytes once ({@link AlternativeBody}) and the message is handed over saved, so sending and DKIM signing
+ * write those bytes instead of serializing a MIME tree.
  * Instances are thread-safe.
  */
 public final class EmailComposer {
@@ -32,6 +33,8 @@ public final class EmailComposer {
     private final MailIdentity identity;
     private final ShareKit shareKit;
     private final ParsedBodies bodies = new ParsedBodies();
+    private final EmailSkeletons skeletons;
+    private final EncodedSubjects subjects = new EncodedSubjects();
 
     public EmailComposer(Templates templates, Session session, MailIdentity identity) {
         this(templates, session, identity, ShareKit.NONE);
@@ -43,6 +46,7 @@ public final class EmailComposer {
         this.session = session;
         this.identity = identity;
         this.shareKit = shareKit;
+        this.skeletons = new EmailSkeletons(templates, this::model);
     }
 
     /**
@@ -51,8 +55,8 @@ public final class EmailComposer {
      * @throws TemplateFailure when a template is missing or fails
      */
     public RenderedEmail render(EmailRequest request) {
-        Map<String, Object> model = EmailModel.of(request, bodies.of(request.version()), shareKit);
-        String templateBase = "email/" + request.format().key();
+        Map<String, Object> model = model(request);
+        String templateBase = templateBase(request);
         return new RenderedEmail(
                 subject(request),
                 templates.render(templateBase + ".txt.ftl", model),
@@ -70,21 +74,20 @@ public final class EmailComposer {
         String messageId = HeaderValues.messageId(request.messageId());
         String listUnsubscribe = listUnsubscribe(request);
         InternetAddress to = recipientAddress(request.recipient());
-        RenderedEmail email = render(request);
-        String subject = HeaderValues.singleLine("Subject", email.subject());
+        AlternativeBody body = body(request);
+        String subject = HeaderValues.singleLine("Subject", subject(request));
         String language = HeaderValues.singleLine("Content-Language", request.version().language());
         try {
-            SMTPMessage message = new StableIdMessage(session, messageId);
+            StableIdMessage message = new StableIdMessage(session, messageId);
             message.setFrom(identity.from());
             message.setReplyTo(new Address[] {identity.replyTo()});
             message.setRecipient(Message.RecipientType.TO, to);
-            message.setSubject(subject, CHARSET);
+            message.setHeader("Subject", subjects.of(subject));
             message.setSentDate(Date.from(request.date()));
             message.setHeader("Content-Language", language);
             message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), listUnsubscribe));
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            message.setContent(alternatives(email));
-            message.saveChanges();
+            message.setSavedBody(body);
             return message;
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the email " + messageId + " to " + to.getAddress(), e);
@@ -115,10 +118,24 @@ public final class EmailComposer {
         }
     }
 
-    private static MimeMultipart alternatives(RenderedEmail email) throws MessagingException {
-        MimeMultipart alternatives = new MimeMultipart("alternative");
-        alternatives.addBodyPart(TextPartEncoder.part(email.text(), "plain"));
-        alternatives.addBodyPart(TextPartEncoder.part(email.html(), "html"));
-        return alternatives;
+    /**
+     * Both parts, encoded: filled into skeletons shared by the recipients of the same version, format and embargo
+     * when both templates allow it (see {@link EmailSkeletons}), else rendered for this recipient alone. Either way
+     * the texts are the ones {@link #render} gives.
+     */
+    private AlternativeBody body(EmailRequest request) {
+        EncodedText[] parts = skeletons.encode(request, templateBase(request)).orElseGet(() -> {
+            RenderedEmail email = render(request);
+            return new EncodedText[] {TextPartEncoder.encoded(email.text()), TextPartEncoder.encoded(email.html())};
+        });
+        return AlternativeBody.of(parts[0], parts[1]);
+    }
+
+    private Map<String, Object> model(EmailRequest request) {
+        return EmailModel.of(request, bodies.of(request.version()), shareKit);
+    }
+
+    private static String templateBase(EmailRequest request) {
+        return "email/" + request.format().key();
     }
 }

@@ -5,7 +5,6 @@ import freemarker.template.TemplateModelException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.broadside.audience.Contact;
 import org.broadside.statement.Kind;
 import org.broadside.statement.ReferenceContact;
 import org.broadside.statement.Statement;
@@ -21,7 +20,30 @@ import org.broadside.statement.Statement;
  * prints it as HTML without {@code ?no_esc}, and a plain-text template cannot print it at all.
  */
 final class EmailModel {
+    /**
+     * The variables that differ between recipients of one version, format and embargo time, in the order of
+     * {@link #recipientValues}; {@code greetingName} is optional.
+     */
+    static final List<String> RECIPIENT_VARIABLES = List.of("greetingName", "recipientEmail", "unsubscribeUrl");
+    static final int GREETING_NAME = 0;
+
     private EmailModel() {
+    }
+
+    /** The values of {@link #RECIPIENT_VARIABLES} for this recipient; null for one left out of the model. */
+    static String[] recipientValues(EmailRequest request) {
+        String greetingName = request.recipient().greetingName();
+        return new String[] {
+            greetingName != null && !greetingName.isBlank() ? greetingName : null,
+            request.recipient().email(),
+            request.unsubscribeUrl()};
+    }
+
+    /** {@code embargoUntil} as the templates print it, in the recipient's zone; null without an embargo. */
+    static String embargoUntil(EmailRequest request) {
+        return request.embargoUntil()
+                .map(until -> Datelines.dateTimeWithZone(until, request.version().locale()))
+                .orElse(null);
     }
 
     /**
@@ -30,20 +52,22 @@ final class EmailModel {
      */
     static Map<String, Object> of(EmailRequest request, MarkdownBody body, ShareKit shareKit) {
         Statement version = request.version();
-        Contact recipient = request.recipient();
         Map<String, Object> model = new HashMap<>();
         model.put("format", request.format().key());
         model.put("kind", version.kind().key());
         model.put("pressRelease", version.kind() == Kind.PRESS_RELEASE);
         model.put("language", version.language());
         model.put("direction", Languages.isRightToLeft(version.language()) ? "rtl" : "ltr");
-        putIfPresent(model, "greetingName", recipient.greetingName());
-        model.put("recipientEmail", recipient.email());
+        String[] recipientValues = recipientValues(request);
+        for (int i = 0; i < recipientValues.length; i++) {
+            if (recipientValues[i] != null || i != GREETING_NAME) {
+                model.put(RECIPIENT_VARIABLES.get(i), recipientValues[i]);
+            }
+        }
         model.put("title", version.title());
         putIfPresent(model, "subtitle", version.subtitle());
         model.put("dateline", Datelines.date(version.date(), version.locale()));
-        request.embargoUntil().ifPresent(until ->
-                model.put("embargoUntil", Datelines.dateTimeWithZone(until, version.locale())));
+        putIfPresent(model, "embargoUntil", embargoUntil(request));
         model.put("bodyHtml", markup(body.html()));
         model.put("bodyText", body.text());
         if (version.contact() != null) {
@@ -52,7 +76,6 @@ final class EmailModel {
         if (version.link() != null) {
             model.put("link", version.link().toString());
         }
-        model.put("unsubscribeUrl", request.unsubscribeUrl());
         List<Map<String, Object>> share = request.format() == Format.MEMBER ? shareKit.of(version) : List.of();
         if (!share.isEmpty()) {
             model.put("share", share);

@@ -21,6 +21,20 @@ final class StableIdMessage extends SMTPMessage {
         this.messageId = messageId;
     }
 
+    /**
+     * Makes the message complete and saved with this body, so that {@code writeTo} writes the headers and then these
+     * bytes as they are (MimeMessage does that for a saved, unmodified message) instead of serializing a MIME tree.
+     * Sets the headers saveChanges would: MIME-Version, our Message-ID and the Content-Type.
+     */
+    void setSavedBody(AlternativeBody body) throws MessagingException {
+        setHeader("MIME-Version", "1.0");
+        updateMessageID();
+        setHeader("Content-Type", body.contentType());
+        content = body.bytes();
+        modified = false;
+        saved = true;
+    }
+
     @Override
     protected void updateMessageID() throws MessagingException {
         setHeader("Message-ID", "<" + messageId + ">");

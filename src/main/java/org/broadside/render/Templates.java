@@ -1,6 +1,7 @@
 package org.broadside.render;
 
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -11,10 +12,14 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import freemarker.template.Version;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The operator-editable templates under one directory (the home's {@code templates/}), rendered by a
@@ -39,6 +44,12 @@ public final class Templates {
         this.configuration = hardened(loaderFor(directory));
     }
 
+    /** For tests: FreeMarker looks for an edited file at most this often (by default every 5 seconds). */
+    Templates(Path directory, Duration updateDelay) {
+        this(directory);
+        configuration.setTemplateUpdateDelayMilliseconds(updateDelay.toMillis());
+    }
+
     /**
      * Renders one template.
      *
@@ -47,8 +58,13 @@ public final class Templates {
      * @throws TemplateFailure naming the template file and line when it is missing, malformed or fails
      */
     public String render(String name, Map<String, ?> model) {
-        Template template = load(name);
-        StringWriter out = new StringWriter();
+        return render(template(name), model);
+    }
+
+    /** Renders a template {@link #template} gave. */
+    String render(Template template, Map<String, ?> model) {
+        String name = template.getName();
+        StringWriter out = new StringWriter(16 * 1024);
         try {
             template.process(model, out);
         } catch (TemplateException e) {
@@ -60,7 +76,13 @@ public final class Templates {
         return out.toString();
     }
 
-    private Template load(String name) {
+    /**
+     * The template as FreeMarker holds it: the same object until the file changes on disk (FreeMarker checks at
+     * most every few seconds), then a new one, so its identity says which edit of the file it is.
+     *
+     * @throws TemplateFailure as {@link #render(String, Map)}
+     */
+    Template template(String name) {
         try {
             return configuration.getTemplate(name);
         } catch (TemplateNotFoundException e) {
@@ -70,6 +92,43 @@ public final class Templates {
             throw new TemplateFailure(shown(failing), e.getLineNumber(), firstParagraph(e.getEditorMessage()), e);
         } catch (IOException e) {
             throw new TemplateFailure(shown(name), 0, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The source text this template was parsed from, read again through the same loader; empty when the file
+     * changed since, or cannot be read: what was read parses to another template than the one held.
+     */
+    Optional<String> sourceOf(Template template) {
+        try {
+            TemplateLoader loader = configuration.getTemplateLoader();
+            Object found = loader.findTemplateSource(template.getSourceName());
+            if (found == null) {
+                return Optional.empty();
+            }
+            String source;
+            try {
+                source = readAll(loader.getReader(found, StandardCharsets.UTF_8.name()));
+            } finally {
+                loader.closeTemplateSource(found);
+            }
+            Template parsed = new Template(template.getName(), template.getSourceName(), new StringReader(source),
+                    configuration);
+            // Canonical forms are the parsed trees written out: equal forms, same behaviour.
+            boolean same = parsed.toString().equals(template.toString())
+                    && parsed.getOutputFormat() == template.getOutputFormat()
+                    && parsed.getAutoEscaping() == template.getAutoEscaping();
+            return same ? Optional.of(source) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        try (reader) {
+            StringWriter text = new StringWriter(16 * 1024);
+            reader.transferTo(text);
+            return text.toString();
         }
     }
 

@@ -34,12 +34,23 @@ final class TextPartEncoder {
 
     /** A body part of {@code text/<subtype>; charset=UTF-8}, its content already encoded. */
     static MimeBodyPart part(String text, String subtype) throws MessagingException {
-        byte[] utf8 = withCrlf(text).getBytes(StandardCharsets.UTF_8);
-        String encoding = encodingFor(utf8);
+        EncodedText encoded = encoded(text);
         InternetHeaders headers = new InternetHeaders();
         headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
-        headers.setHeader("Content-Transfer-Encoding", encoding);
-        return new MimeBodyPart(headers, encode(utf8, encoding));
+        headers.setHeader("Content-Transfer-Encoding", encoded.encoding());
+        return new MimeBodyPart(headers, encoded.bytes());
+    }
+
+    /** The whole text, its line breaks made CRLF, in the encoding Angus would choose for it. */
+    static EncodedText encoded(String text) {
+        byte[] utf8 = utf8WithCrlf(text);
+        String encoding = encodingFor(utf8);
+        return new EncodedText(encoding, encode(utf8, encoding));
+    }
+
+    /** The UTF-8 bytes of the text with every line break as CRLF. */
+    static byte[] utf8WithCrlf(String text) {
+        return withCrlf(text).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -80,6 +91,17 @@ final class TextPartEncoder {
 
     /** RFC 2045 section 6.7 on CRLF-terminated lines: hard breaks kept, soft breaks added. */
     static byte[] quotedPrintable(byte[] utf8) {
+        return quotedPrintable(utf8, false);
+    }
+
+    /**
+     * Quoted-printable of one segment of a text.
+     *
+     * @param softBreakAfter the caller follows the segment with a soft line break ({@code =} CRLF): its last line
+     *                       then leaves room for that {@code =}, and a space or tab at its end is escaped, as before
+     *                       any line break
+     */
+    static byte[] quotedPrintable(byte[] utf8, boolean softBreakAfter) {
         // At worst every byte is escaped (3 bytes), plus a soft break (3 bytes) per 25 escapes.
         byte[] out = new byte[utf8.length * 3 + (utf8.length / 25 + 1) * 3];
         int length = 0;
@@ -93,11 +115,13 @@ final class TextPartEncoder {
                 column = 0;
                 continue;
             }
-            boolean beforeBreak = i + 1 == utf8.length || utf8[i + 1] == '\r';
+            boolean last = i + 1 == utf8.length;
+            boolean beforeBreak = last || utf8[i + 1] == '\r';
             boolean literal = (b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !beforeBreak);
             int width = literal ? 1 : 3;
             // A soft break needs room for its '=' on this line; the last char before a hard break needs none.
-            int room = beforeBreak ? MAX_QP_LINE : MAX_QP_LINE - 1;
+            boolean beforeHardBreak = beforeBreak && !(last && softBreakAfter);
+            int room = beforeHardBreak ? MAX_QP_LINE : MAX_QP_LINE - 1;
             if (column + width > room) {
                 out[length++] = '=';
                 out[length++] = '\r';

@@ -66,6 +66,19 @@ class TextPartEncoderTest {
         }
     }
 
+    @Test
+    void aSegmentFollowedByASoftBreakLeavesRoomForItsEqualsSign() {
+        for (String segment : new String[] {"x".repeat(76), "x".repeat(75) + " ", "x".repeat(74) + "é"}) {
+            String encoded = new String(TextPartEncoder.quotedPrintable(segment.getBytes(StandardCharsets.UTF_8), true),
+                    StandardCharsets.US_ASCII) + "=";
+
+            for (String line : encoded.split("\r\n")) {
+                assertThat(line.length()).as(segment).isLessThanOrEqualTo(76);
+            }
+            assertThat(encoded).doesNotEndWith(" =");
+        }
+    }
+
     /** Through a whole message, as a mail client reads it: the part's content is the text. */
     private static void assertRoundTrip(String text) throws Exception {
         MimeMultipart multipart = new MimeMultipart("alternative");
