@@ -105,6 +105,27 @@ class PipeliningSmtpTransportTest {
     }
 
     @Test
+    void aRefusedSenderFailsPermanentlyWithTheReplyToMailFromNotTheRecipientsEcho() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Set.of(), Set.of())
+                .advertisePipelining(true).refuseSender(true)) {
+            SmtpConnection connection = connection(smtp, true);
+
+            assertThatThrownBy(() -> connection.send(email("one@example.org", "Hello\r\n")))
+                    .isInstanceOfSatisfying(DeliveryFailedException.class,
+                            e -> assertThat(e.isPermanent()).isTrue())
+                    .hasMessageContaining("550 5.1.0 sender rejected");
+            smtp.refuseSender(false);
+            String next = connection.send(email("one@example.org", "Hello\r\n"));
+            connection.close();
+
+            assertThat(next).startsWith("250 2.0.0 queued");
+            assertThat(smtp.commands()).containsSubsequence("MAIL FROM:<sender@example.org>",
+                    "RCPT TO:<one@example.org>", "DATA", "RSET", "MAIL FROM:<sender@example.org>");
+            assertThat(smtp.accepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aTemporaryRefusalOfTheRecipientIsLeftForALaterTry() throws Exception {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Set.of(), Set.of())
                 .advertisePipelining(true).deferRecipientOnce(Set.of("busy@example.org"))) {

@@ -46,6 +46,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean pipelining;
     private volatile boolean watchMailReply;
     private volatile boolean dataDespiteNoRecipients;
+    private volatile boolean refuseSender;
     private volatile Set<String> deferRecipientOnce = Set.of();
     private final Map<String, AtomicInteger> recipientTries = new ConcurrentHashMap<>();
     private final Queue<Boolean> sentAheadOfMailReply = new ConcurrentLinkedQueue<>();
@@ -147,6 +148,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /** Refuses MAIL FROM with a 550 while set; the RCPT TO that follow get 503 (no sender). */
+    public ScriptedSmtpServer refuseSender(boolean refuse) {
+        this.refuseSender = refuse;
+        return this;
+    }
+
     /** For each MAIL FROM while watching: whether the next command had arrived before the reply. */
     public List<Boolean> sentAheadOfMailReply() {
         return List.copyOf(sentAheadOfMailReply);
@@ -195,6 +202,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
              OutputStream out = client.getOutputStream()) {
             say(out, "220 scripted.example ESMTP");
             String recipient = null;
+            boolean sender = false;
             String line;
             while ((line = readCommand(in)) != null) {
                 commands.add(line);
@@ -210,11 +218,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         say(out, "421 4.7.0 scripted.example closing: too many messages on this connection");
                         return;
                     }
-                    say(out, "250 2.1.0 ok");
+                    sender = !refuseSender;
+                    say(out, sender ? "250 2.1.0 ok" : "550 5.1.0 sender rejected");
                 } else if (command.startsWith("RCPT TO")) {
                     String to = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
                     int asked = recipientTries.computeIfAbsent(to, r -> new AtomicInteger()).incrementAndGet();
-                    if (refuseEveryone || refuse.contains(to)) {
+                    if (!sender) {
+                        say(out, "503 5.5.1 need MAIL first");
+                    } else if (refuseEveryone || refuse.contains(to)) {
                         say(out, "550 5.1.1 <" + to + ">: user unknown");
                     } else if (deferRecipientOnce.contains(to) && asked == 1) {
                         say(out, "450 4.2.0 <" + to + ">: mailbox busy, try again later");
@@ -248,6 +259,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     }
                 } else if (command.startsWith("RSET")) {
                     recipient = null;
+                    sender = false;
                     say(out, "250 2.0.0 ok");
                 } else if (command.startsWith("QUIT")) {
                     say(out, "221 bye");
