@@ -7,7 +7,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * One SMTP conversation kept open across messages, used by one thread at a time (the pool hands it out).
@@ -22,7 +21,7 @@ final class SmtpConnection {
 
     private final SmtpSettings settings;
     private final Session session;
-    private SMTPTransport transport;
+    private PipeliningSmtpTransport transport;
     private int sentOnThis;
     private long lastUsed;
 
@@ -54,7 +53,7 @@ final class SmtpConnection {
 
     private String attempt(OutgoingEmail email, Address[] to) throws ConnectionLost {
         try {
-            SMTPTransport open = open();
+            PipeliningSmtpTransport open = open();
             open.sendMessage(email.message(), to);
             String reply = open.getLastServerResponse();
             lastUsed = System.nanoTime();
@@ -75,12 +74,13 @@ final class SmtpConnection {
         }
     }
 
-    private SMTPTransport open() throws MessagingException {
-        if (transport != null && System.nanoTime() - lastUsed > MAX_IDLE_NANOS) {
+    private PipeliningSmtpTransport open() throws MessagingException {
+        if (transport != null && (System.nanoTime() - lastUsed > MAX_IDLE_NANOS || transport.hasClosed())) {
+            // Idle too long, or closed by the transport itself after a refusal it could not reset.
             close();
         }
         if (transport == null) {
-            SMTPTransport fresh = (SMTPTransport) session.getTransport("smtp");
+            PipeliningSmtpTransport fresh = new PipeliningSmtpTransport(session, settings.pipelining());
             fresh.connect(settings.host(), settings.port(), settings.username(), settings.password());
             transport = fresh;
             sentOnThis = 0;

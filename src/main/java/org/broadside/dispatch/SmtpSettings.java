@@ -10,9 +10,12 @@ import org.broadside.config.Settings;
  *
  * @param connections           connections kept open in parallel
  * @param messagesPerConnection messages sent on one connection before it is closed and opened anew; 0 = no cap
+ * @param pipelining            send MAIL FROM, RCPT TO and DATA without waiting for each reply (RFC 2920) when the
+ *                              server advertises PIPELINING
  */
 public record SmtpSettings(String host, int port, String username, String password, StartTls startTls,
-                           int timeoutMillis, int connections, int messagesPerConnection) {
+                           int timeoutMillis, int connections, int messagesPerConnection,
+                           boolean pipelining) {
 
     public SmtpSettings {
         if (connections < 1) {
@@ -44,13 +47,14 @@ public record SmtpSettings(String host, int port, String username, String passwo
         return new SmtpSettings(settings.require("broadside.smtp.host"), settings.integer("broadside.smtp.port"),
                 settings.get("broadside.smtp.username", null), settings.get("broadside.smtp.password", null),
                 mode, settings.integer("broadside.smtp.timeout-ms"), settings.integer("broadside.smtp.connections"),
-                settings.integer("broadside.smtp.messages-per-connection"));
+                settings.integer("broadside.smtp.messages-per-connection"),
+                settings.bool("broadside.smtp.pipelining"));
     }
 
     @Override
     public String toString() {
         // Never print the password, not even in a stack trace.
         return "SmtpSettings[" + username + "@" + host + ":" + port + ", starttls=" + startTls
-                + ", connections=" + connections + "]";
+                + ", connections=" + connections + ", pipelining=" + pipelining + "]";
     }
 }

@@ -78,8 +78,8 @@ class SmtpReleaseTest {
     @Test
     void startTlsStaysRequiredForAServerElsewhereAndIsRelaxedOnlyOnLoopback() {
         SmtpSettings remote = new SmtpSettings("smtp.alliance.example", 587, null, null,
-                SmtpSettings.StartTls.REQUIRED, 1000, 1, 0);
-        SmtpSettings local = new SmtpSettings("127.0.0.1", 25, null, null, SmtpSettings.StartTls.REQUIRED, 1000, 1, 0);
+                SmtpSettings.StartTls.REQUIRED, 1000, 1, 0, true);
+        SmtpSettings local = new SmtpSettings("127.0.0.1", 25, null, null, SmtpSettings.StartTls.REQUIRED, 1000, 1, 0, true);
 
         assertThat(SmtpTransport.properties(remote).getProperty("mail.smtp.starttls.required")).isEqualTo("true");
         assertThat(SmtpTransport.properties(local).getProperty("mail.smtp.starttls.required")).isEqualTo("false");

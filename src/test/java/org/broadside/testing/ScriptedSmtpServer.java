@@ -1,9 +1,10 @@
 package org.broadside.testing;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * given recipient's message is sent, a permanent refusal (550) for given recipients (or everyone), a 421 and a
  * closed connection after a number of messages on one connection, a delay per message. It counts what it
  * accepted (and keeps each accepted message's recipient and Message-ID), the connections it was given and how many
- * were open at once.
+ * were open at once. It can also advertise RFC 2920 PIPELINING and record, for each MAIL FROM, whether the client
+ * sent its next command before the reply; answer 4xx to a recipient once; answer 354 to DATA even when no recipient
+ * was accepted; and keep the bytes of each message's data as they arrived.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
     private static final String MESSAGE_ID = "Message-ID:";
@@ -40,6 +43,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile int closeAfter;
     private volatile long delayMillis;
     private volatile boolean refuseEveryone;
+    private volatile boolean pipelining;
+    private volatile boolean watchMailReply;
+    private volatile boolean dataDespiteNoRecipients;
+    private volatile boolean refuseSender;
+    private volatile Set<String> deferRecipientOnce = Set.of();
+    private final Map<String, AtomicInteger> recipientTries = new ConcurrentHashMap<>();
+    private final Queue<Boolean> sentAheadOfMailReply = new ConcurrentLinkedQueue<>();
+    private final Queue<byte[]> rawData = new ConcurrentLinkedQueue<>();
+    private final Queue<String> commands = new ConcurrentLinkedQueue<>();
 
     /** One message the server accepted: its recipient and its Message-ID header (null if it had none). */
     public record Receipt(String recipient, String messageId) {
@@ -105,6 +117,61 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /** Advertises PIPELINING in its EHLO reply, and watches the client as {@link #watchWhetherClientWaits()}. */
+    public ScriptedSmtpServer advertisePipelining(boolean advertise) {
+        this.pipelining = advertise;
+        this.watchMailReply = advertise;
+        return this;
+    }
+
+    /**
+     * Before answering each MAIL FROM, waits a moment (300 ms) to see whether the client sends its next command
+     * without waiting for the reply; see {@link #sentAheadOfMailReply()}.
+     */
+    public ScriptedSmtpServer watchWhetherClientWaits() {
+        this.watchMailReply = true;
+        return this;
+    }
+
+    /** Answers "450" the first time each of these recipients is given in RCPT TO. */
+    public ScriptedSmtpServer deferRecipientOnce(Set<String> recipients) {
+        this.deferRecipientOnce = recipients;
+        return this;
+    }
+
+    /**
+     * Answers DATA with 354 even when no recipient was accepted, as RFC 2920 §3.1 warns some servers do (and then
+     * refuses the empty message with 554).
+     */
+    public ScriptedSmtpServer answerDataDespiteNoRecipients(boolean answer) {
+        this.dataDespiteNoRecipients = answer;
+        return this;
+    }
+
+    /** Refuses MAIL FROM with a 550 while set; the RCPT TO that follow get 503 (no sender). */
+    public ScriptedSmtpServer refuseSender(boolean refuse) {
+        this.refuseSender = refuse;
+        return this;
+    }
+
+    /** For each MAIL FROM while watching: whether the next command had arrived before the reply. */
+    public List<Boolean> sentAheadOfMailReply() {
+        return List.copyOf(sentAheadOfMailReply);
+    }
+
+    /** Each DATA's bytes as they arrived, from after the 354 up to and including the end mark "CRLF.CRLF". */
+    public List<byte[]> rawData() {
+        return List.copyOf(rawData);
+    }
+
+    /**
+     * Every command line received, in order, across connections; each message's data appears as "&lt;data&gt;.", an
+     * empty one (the end mark alone) as ".".
+     */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
@@ -131,27 +198,55 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private void converseOn(Socket client) {
         int acceptedHere = 0;
         try (client;
-             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+             InputStream in = new BufferedInputStream(client.getInputStream());
              OutputStream out = client.getOutputStream()) {
             say(out, "220 scripted.example ESMTP");
             String recipient = null;
+            boolean sender = false;
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = readCommand(in)) != null) {
+                commands.add(line);
                 String command = line.toUpperCase(Locale.ROOT);
                 if (command.startsWith("EHLO") || command.startsWith("HELO")) {
-                    say(out, "250-scripted.example\r\n250 8BITMIME");
+                    say(out, pipelining ? "250-scripted.example\r\n250-PIPELINING\r\n250 8BITMIME" : "250-scripted.example\r\n250 8BITMIME");
                 } else if (command.startsWith("MAIL FROM")) {
+                    recipient = null;
+                    if (watchMailReply) {
+                        sentAheadOfMailReply.add(nextCommandArrives(in));
+                    }
                     if (closeAfter > 0 && acceptedHere >= closeAfter) {
                         say(out, "421 4.7.0 scripted.example closing: too many messages on this connection");
                         return;
                     }
-                    say(out, "250 2.1.0 ok");
+                    sender = !refuseSender;
+                    say(out, sender ? "250 2.1.0 ok" : "550 5.1.0 sender rejected");
                 } else if (command.startsWith("RCPT TO")) {
-                    recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
-                    say(out, refuseEveryone || refuse.contains(recipient) ? "550 5.1.1 <" + recipient + ">: user unknown" : "250 2.1.5 ok");
+                    String to = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
+                    int asked = recipientTries.computeIfAbsent(to, r -> new AtomicInteger()).incrementAndGet();
+                    if (!sender) {
+                        say(out, "503 5.5.1 need MAIL first");
+                    } else if (refuseEveryone || refuse.contains(to)) {
+                        say(out, "550 5.1.1 <" + to + ">: user unknown");
+                    } else if (deferRecipientOnce.contains(to) && asked == 1) {
+                        say(out, "450 4.2.0 <" + to + ">: mailbox busy, try again later");
+                    } else {
+                        recipient = to;
+                        say(out, "250 2.1.5 ok");
+                    }
                 } else if (command.startsWith("DATA")) {
+                    if (recipient == null && !dataDespiteNoRecipients) {
+                        say(out, "554 5.5.1 no valid recipients");
+                        continue;
+                    }
                     say(out, "354 go ahead");
-                    String messageId = readMessage(in);
+                    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                    String messageId = readMessage(in, raw);
+                    commands.add(raw.size() == 3 ? "." : "<data>.");
+                    if (recipient == null) {
+                        say(out, "554 5.5.1 no valid recipients");
+                        continue;
+                    }
+                    rawData.add(raw.toByteArray());
                     pause(delayMillis);
                     int attempt = tries.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
                     if (failOnce.contains(recipient) && attempt == 1) {
@@ -162,6 +257,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         acceptedHere++;
                         say(out, "250 2.0.0 queued as " + attempt);
                     }
+                } else if (command.startsWith("RSET")) {
+                    recipient = null;
+                    sender = false;
+                    say(out, "250 2.0.0 ok");
                 } else if (command.startsWith("QUIT")) {
                     say(out, "221 bye");
                     return;
@@ -174,14 +273,58 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
+    /** Whether more input arrives within a moment, without consuming it: a pipelining client has sent it already. */
+    private static boolean nextCommandArrives(InputStream in) throws IOException {
+        long until = System.nanoTime() + 300_000_000L;
+        while (in.available() == 0 && System.nanoTime() < until) {
+            pause(5);
+        }
+        return in.available() > 0;
+    }
+
+    /** One command line without its line end, or null at the end of the input. */
+    private static String readCommand(InputStream in) throws IOException {
+        byte[] line = readLine(in, null);
+        if (line == null) {
+            return null;
+        }
+        int end = line.length;
+        while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r')) {
+            end--;
+        }
+        return new String(line, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** The bytes up to and including the next LF (or to the end of the input), also copied to raw; null at the end. */
+    private static byte[] readLine(InputStream in, ByteArrayOutputStream raw) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        int b;
+        while ((b = in.read()) != -1) {
+            line.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        if (line.size() == 0) {
+            return null;
+        }
+        byte[] bytes = line.toByteArray();
+        if (raw != null) {
+            raw.write(bytes);
+        }
+        return bytes;
+    }
+
     /**
-     * Reads a message up to its end mark and returns its Message-ID, or null if it has none. A client that goes
-     * away before the end mark (a sender killed mid-message) ends the session: that message was never accepted.
+     * Reads a message up to its end mark, keeping its bytes in raw, and returns its Message-ID, or null if it has
+     * none. A client that goes away before the end mark (a sender killed mid-message) ends the session: that
+     * message was never accepted.
      */
-    private static String readMessage(BufferedReader in) throws IOException {
+    private static String readMessage(InputStream in, ByteArrayOutputStream raw) throws IOException {
         String messageId = null;
         boolean inHeaders = true;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
+        for (byte[] bytes = readLine(in, raw); bytes != null; bytes = readLine(in, raw)) {
+            String line = new String(bytes, StandardCharsets.UTF_8).replaceFirst("\r?\n$", "");
             if (".".equals(line)) {
                 return messageId;
             }
