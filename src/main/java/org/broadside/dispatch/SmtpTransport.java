@@ -31,14 +31,15 @@ public final class SmtpTransport implements Transport, AutoCloseable {
         properties.setProperty("mail.smtp.port", Integer.toString(settings.port()));
         properties.setProperty("mail.smtp.connectiontimeout", Integer.toString(settings.timeoutMillis()));
         properties.setProperty("mail.smtp.timeout", Integer.toString(settings.timeoutMillis()));
-        properties.setProperty("mail.smtp.writetimeout", Integer.toString(settings.timeoutMillis()));
         SmtpSettings.StartTls startTls = effectiveStartTls(settings);
         properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(startTls != SmtpSettings.StartTls.OFF));
         properties.setProperty("mail.smtp.starttls.required",
                 Boolean.toString(startTls == SmtpSettings.StartTls.REQUIRED));
         properties.setProperty("mail.smtp.auth", Boolean.toString(settings.username() != null));
         properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-        properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        // Writes are bounded by our sockets' watchdog, not by mail.smtp.writetimeout (see WriteWatchdog).
+        properties.put("mail.smtp.socketFactory",
+                new SmtpSocketFactory(java.time.Duration.ofMillis(settings.timeoutMillis())));
         return properties;
     }
 

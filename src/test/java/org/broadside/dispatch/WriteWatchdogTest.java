@@ -1,0 +1,59 @@
+package org.broadside.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A write to a server that stopped reading fails after the write timeout; an idle connection stays open. */
+class WriteWatchdogTest {
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    @Test
+    @Timeout(30) // without the watchdog the write would block for good
+    void aWriteBlockedLongerThanTheTimeoutFailsAsALostConnection() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new SmtpSocketFactory(TIMEOUT).createSocket("127.0.0.1", server.getLocalPort());
+             Socket neverReads = server.accept()) {
+            OutputStream out = client.getOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 100_000; i++) { // 6 GB: far beyond any socket buffer
+                    out.write(chunk);
+                }
+            }).isInstanceOf(IOException.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("not before the timeout, and not much after it")
+                    .isGreaterThanOrEqualTo(TIMEOUT)
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(client.isClosed()).isTrue();
+            assertThat(neverReads.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void aConnectionIdleLongerThanTheTimeoutIsLeftOpen() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new SmtpSocketFactory(TIMEOUT).createSocket("127.0.0.1", server.getLocalPort());
+             Socket peer = server.accept()) {
+            client.getOutputStream().write("EHLO test\r\n".getBytes());
+
+            Thread.sleep(TIMEOUT.multipliedBy(3).toMillis());
+
+            assertThat(client.isClosed()).as("only a blocked write counts, not time between writes").isFalse();
+            client.getOutputStream().write("QUIT\r\n".getBytes());
+            byte[] received = peer.getInputStream().readNBytes(17);
+            assertThat(new String(received)).isEqualTo("EHLO test\r\nQUIT\r\n");
+        }
+    }
+}
