@@ -21,13 +21,27 @@ final class DotStuffingOutputStream extends OutputStream {
 
     private final OutputStream server;
     private final byte[] one = new byte[1];
-    private byte[] scratch = new byte[0];
+    private byte[] scratch;
     /** The last byte written, before any change; data begins as if after a line end, so a leading "." doubles. */
     private byte previous = '\n';
     private boolean atLineStart = true;
 
     DotStuffingOutputStream(OutputStream server) {
+        this(server, new byte[0]);
+    }
+
+    /**
+     * @param scratch an array to transform into, grown as needed: the previous message's {@link #scratch()}, so
+     *                that a connection does not allocate twice the size of every message it sends
+     */
+    DotStuffingOutputStream(OutputStream server, byte[] scratch) {
         this.server = server;
+        this.scratch = scratch;
+    }
+
+    /** The scratch array, for the next message's stream. */
+    byte[] scratch() {
+        return scratch;
     }
 
     @Override

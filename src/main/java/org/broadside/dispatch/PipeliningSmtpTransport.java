@@ -46,6 +46,8 @@ final class PipeliningSmtpTransport extends SMTPTransport {
     private Address[] recipients;
     private int recipientsSent;
     private DotStuffingOutputStream content;
+    /** Kept from message to message (see {@link DotStuffingOutputStream#scratch()}). */
+    private byte[] contentScratch = new byte[0];
     private boolean closed;
 
     PipeliningSmtpTransport(Session session, boolean pipeliningAllowed) {
@@ -188,7 +190,7 @@ final class PipeliningSmtpTransport extends SMTPTransport {
         if (server == null) {
             return angusStream;
         }
-        content = new DotStuffingOutputStream(server);
+        content = new DotStuffingOutputStream(server, contentScratch);
         return content;
     }
 
@@ -200,6 +202,7 @@ final class PipeliningSmtpTransport extends SMTPTransport {
     protected void finishData() throws IOException, MessagingException {
         if (content != null) {
             content.endLine();
+            contentScratch = content.scratch();
             content = null;
         }
         super.finishData();
