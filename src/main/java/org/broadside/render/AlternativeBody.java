@@ -1,7 +1,6 @@
 package org.broadside.render;
 
 import jakarta.mail.internet.ContentType;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -33,21 +32,16 @@ record AlternativeBody(String contentType, byte[] bytes) {
         ContentType type = new ContentType("multipart", "alternative", null);
         type.setParameter("boundary", boundary);
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.bytes().length + html.bytes().length + 512);
-        part(out, delimiter, "plain", plain);
-        part(out, delimiter, "html", html);
-        out.writeBytes(delimiter);
-        out.writeBytes(new byte[] {'-', '-'});
-        out.writeBytes(CRLF);
-        return new AlternativeBody(type.toString(), out.toByteArray());
+        byte[] body = Bytes.concat(partHeader(delimiter, "plain", plain), plain.bytes(), CRLF,
+                partHeader(delimiter, "html", html), html.bytes(), CRLF,
+                delimiter, new byte[] {'-', '-'}, CRLF);
+        return new AlternativeBody(type.toString(), body);
     }
 
-    private static void part(ByteArrayOutputStream out, byte[] delimiter, String subtype, EncodedText content) {
-        out.writeBytes(delimiter);
-        out.writeBytes(CRLF);
-        out.writeBytes(("Content-Type: text/" + subtype + "; charset=UTF-8\r\nContent-Transfer-Encoding: "
-                + content.encoding() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(content.bytes());
-        out.writeBytes(CRLF);
+    /** A part's delimiter line and headers, up to the blank line before its content. */
+    private static byte[] partHeader(byte[] delimiter, String subtype, EncodedText content) {
+        return Bytes.concat(delimiter, CRLF, ("Content-Type: text/" + subtype
+                + "; charset=UTF-8\r\nContent-Transfer-Encoding: " + content.encoding() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     }
 }

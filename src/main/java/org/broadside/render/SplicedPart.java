@@ -1,6 +1,5 @@
 package org.broadside.render;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,19 +32,15 @@ final class SplicedPart {
     private final byte[][] utf8Pieces;
     /** Null for base64, which never splices. */
     private final byte[][] encodedPieces;
-    private final int utf8Length;
 
     SplicedPart(TemplateSkeleton skeleton) {
         this.skeleton = skeleton;
         String[] pieces = skeleton.pieces();
         this.utf8Pieces = new byte[pieces.length][];
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
         for (int i = 0; i < pieces.length; i++) {
             utf8Pieces[i] = TextPartEncoder.utf8WithCrlf(pieces[i]);
-            joined.writeBytes(utf8Pieces[i]);
         }
-        this.utf8Length = joined.size();
-        this.encoding = TextPartEncoder.encodingFor(joined.toByteArray());
+        this.encoding = TextPartEncoder.encodingFor(Bytes.concat(utf8Pieces));
         if (encoding.equals("base64")) {
             this.encodedPieces = null;
         } else {
@@ -75,33 +70,24 @@ final class SplicedPart {
     }
 
     private byte[] filled(byte[][] utf8Values) {
-        int length = utf8Length;
-        for (byte[] value : utf8Values) {
-            length += value.length;
-        }
-        byte[] filled = new byte[length];
-        int at = append(filled, 0, utf8Pieces[0]);
+        byte[][] pieces = new byte[1 + 2 * utf8Values.length][];
+        pieces[0] = utf8Pieces[0];
         for (int i = 0; i < utf8Values.length; i++) {
-            at = append(filled, at, utf8Values[i]);
-            at = append(filled, at, utf8Pieces[i + 1]);
+            pieces[1 + 2 * i] = utf8Values[i];
+            pieces[2 + 2 * i] = utf8Pieces[i + 1];
         }
-        return filled;
+        return Bytes.concat(pieces);
     }
 
     private byte[] spliced(byte[][] utf8Values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(utf8Length + utf8Length / 8 + 256);
-        out.writeBytes(encodedPieces[0]);
+        byte[][] pieces = new byte[1 + 4 * utf8Values.length][];
+        pieces[0] = encodedPieces[0];
         for (int i = 0; i < utf8Values.length; i++) {
-            out.writeBytes(SOFT_BREAK);
-            out.writeBytes(TextPartEncoder.quotedPrintable(utf8Values[i], true));
-            out.writeBytes(SOFT_BREAK);
-            out.writeBytes(encodedPieces[i + 1]);
+            pieces[1 + 4 * i] = SOFT_BREAK;
+            pieces[2 + 4 * i] = TextPartEncoder.quotedPrintable(utf8Values[i], true);
+            pieces[3 + 4 * i] = SOFT_BREAK;
+            pieces[4 + 4 * i] = encodedPieces[i + 1];
         }
-        return out.toByteArray();
-    }
-
-    private static int append(byte[] into, int at, byte[] bytes) {
-        System.arraycopy(bytes, 0, into, at, bytes.length);
-        return at + bytes.length;
+        return Bytes.concat(pieces);
     }
 }
