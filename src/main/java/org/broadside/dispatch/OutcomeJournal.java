@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -116,13 +115,7 @@ final class OutcomeJournal implements SentRecorder {
 
     private void startApplier() {
         if (applier == null) {
-            applier = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "broadside-outcome-journal");
-                thread.setDaemon(true);
-                return thread;
-            });
-            applier.scheduleWithFixedDelay(this::applyQuietly, applyEveryMillis, applyEveryMillis,
-                    TimeUnit.MILLISECONDS);
+            applier = PeriodicTask.start("broadside-outcome-journal", applyEveryMillis, this::applyQuietly);
         }
     }
 

@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.broadside.store.Database;
 import org.broadside.store.Sql;
 import org.slf4j.Logger;
@@ -44,13 +42,8 @@ public final class Senders {
             database.inTransaction(connection -> Sql.update(connection, "INSERT INTO senders (id, host, pid,"
                     + " started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)", id, host, pid, clock.instant(),
                     clock.instant()));
-            heart = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "broadside-sender-heartbeat");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long period = Math.max(100, timeout.toMillis() / 3);
-            heart.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+            heart = PeriodicTask.start("broadside-sender-heartbeat", Math.max(100, timeout.toMillis() / 3),
+                    this::beat);
         }
         return id;
     }

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,13 +44,7 @@ final class WriteWatchdog {
 
     private synchronized Socket watch(WatchedSocket socket) {
         if (checker == null) {
-            checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "broadside-smtp-write-watchdog");
-                thread.setDaemon(true);
-                return thread;
-            });
-            checker.scheduleWithFixedDelay(this::closeBlocked, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            checker = PeriodicTask.start("broadside-smtp-write-watchdog", CHECK_EVERY_MILLIS, this::closeBlocked);
         }
         sockets.add(socket);
         return socket;
