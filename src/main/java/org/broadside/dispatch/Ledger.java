@@ -167,7 +167,8 @@ public final class Ledger {
                     + " d.message_id, d.attempts, d.timezone AS planned_zone, d.embargo_until,"
                     + " c.email, c.address, c.country, c.organization, c.contact_name,"
                     + " c.language, c.timezone FROM deliveries d JOIN contacts c ON c.email = d.recipient"
-                    + " WHERE d.claim = ? AND d.state = 'SENDING' ORDER BY d.id", Ledger::delivery, claim);
+                    + " WHERE d.release_id = ? AND d.state = 'SENDING' AND d.claim = ? ORDER BY d.id", Ledger::delivery,
+                    releaseId, claim);
         });
     }
 

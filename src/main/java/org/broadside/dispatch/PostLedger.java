@@ -147,7 +147,8 @@ public final class PostLedger {
                     + " AND r.post_number = 1 AND r.channel = d.channel AND r.language = d.language"
                     + " LEFT JOIN deliveries p ON p.release_id = d.release_id AND p.post_number = d.post_number - 1"
                     + " AND p.channel = d.channel AND p.language = d.language"
-                    + " WHERE d.claim = ? AND d.state = 'SENDING' ORDER BY d.id", PostLedger::post, claim);
+                    + " WHERE d.release_id = ? AND d.state = 'SENDING' AND d.claim = ? ORDER BY d.id", PostLedger::post,
+                    releaseId, claim);
         });
     }
 
