@@ -159,23 +159,24 @@ public final class Ledger {
             // Only deliveries whose trigger has fired (send_at up to fired_until) of a dispatching release:
             // this is what keeps an embargoed public copy, or a paused or missed release, from going out.
             Instant now = clock.instant();
-            Object[] due = {releaseId, channel, firedUntil.get(), now};
-            List<Long> batch = Sql.list(connection, NEXT_BATCH, row -> row.getLong(1), append(due, batchSize));
+            Instant fired = firedUntil.get();
+            List<Long> batch = Sql.list(connection, NEXT_BATCH, row -> row.getLong(1),
+                    releaseId, channel, fired, now, batchSize);
             if (batch.isEmpty()) {
                 return List.of();
             }
             // The batch is every due row up to its last id, so each update below is one statement over that
             // stretch of the index (one per row cost more than the rest of the claim). The state condition is
             // what keeps two senders from claiming one row; what this sender won is read back by its token.
-            Object[] dueInBatch = append(due, batch.get(batch.size() - 1));
+            long last = batch.get(batch.size() - 1);
             Sql.update(connection, "UPDATE deliveries SET state = 'SUPPRESSED', last_reply = (SELECT 'suppressed: '"
                     + " || s.reason FROM suppressions s WHERE s.email = deliveries.recipient), updated_at = ?"
                     + " WHERE " + DUE + " AND id <= ?"
                     + " AND EXISTS (SELECT 1 FROM suppressions s WHERE s.email = deliveries.recipient)",
-                    prepend(now, dueInBatch));
+                    now, releaseId, channel, fired, now, last);
             Sql.update(connection, "UPDATE deliveries SET state = 'SENDING', claim = ?, sender_id = ?,"
                     + " attempts = attempts + 1, updated_at = ? WHERE " + DUE + " AND id <= ?",
-                    prepend(claim, prepend(sender, prepend(now, dueInBatch))));
+                    claim, sender, now, releaseId, channel, fired, now, last);
             return Sql.list(connection, CLAIMED, Ledger::delivery, releaseId, claim);
         });
     }
@@ -318,19 +319,6 @@ public final class Ledger {
         });
         requeued.forgetRecovered().run();
         return requeued.rows();
-    }
-
-    private static Object[] append(Object[] parameters, Object last) {
-        Object[] all = java.util.Arrays.copyOf(parameters, parameters.length + 1);
-        all[parameters.length] = last;
-        return all;
-    }
-
-    private static Object[] prepend(Object first, Object[] parameters) {
-        Object[] all = new Object[parameters.length + 1];
-        all[0] = first;
-        System.arraycopy(parameters, 0, all, 1, parameters.length);
-        return all;
     }
 
     private record Requeued(int rows, Runnable forgetRecovered) {

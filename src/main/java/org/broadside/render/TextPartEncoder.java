@@ -1,15 +1,12 @@
 package org.broadside.render;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeBodyPart;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Encodes a UTF-8 text part for the wire once, into bytes, and wraps them in a body part that Angus writes out
- * as they are.
+ * Encodes a UTF-8 text part for the wire once, into bytes ({@link AlternativeBody} puts them in the message as
+ * they are).
  *
  * <p>Why not {@code MimeBodyPart.setText}: Angus encodes such a part while the message is being sent, a byte at a
  * time through four nested streams, and scans the whole text first to choose the encoding. For a 12 KB
@@ -30,15 +27,6 @@ final class TextPartEncoder {
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'});
 
     private TextPartEncoder() {
-    }
-
-    /** A body part of {@code text/<subtype>; charset=UTF-8}, its content already encoded. */
-    static MimeBodyPart part(String text, String subtype) throws MessagingException {
-        EncodedText encoded = encoded(text);
-        InternetHeaders headers = new InternetHeaders();
-        headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
-        headers.setHeader("Content-Transfer-Encoding", encoded.encoding());
-        return new MimeBodyPart(headers, encoded.bytes());
     }
 
     /** The whole text, its line breaks made CRLF, in the encoding Angus would choose for it. */

@@ -74,7 +74,9 @@ class OutcomeJournalTest {
             byte[] second = OutcomeJournal.JournalLine.format(new SentOutcome(ids.get(1), "250 second", SENT_AT));
             byte[] torn = OutcomeJournal.JournalLine.format(new SentOutcome(ids.get(2), "250 third", SENT_AT));
             Files.write(journalDir().resolve("killed.1.journal"), first);
-            Files.write(journalDir().resolve("killed.2.journal"), concat(second, torn, torn.length - 1));
+            byte[] garbled = "not\tan outcome\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Files.write(journalDir().resolve("killed.2.journal"),
+                    concat(concat(garbled, second, second.length), torn, torn.length - 1));
             Path liveSegment = journalDir().resolve("someone-alive.1.journal");
             Files.write(liveSegment, first);
             app.database().inTransaction(connection -> Sql.update(connection, "INSERT INTO senders (id, host, pid,"
@@ -98,6 +100,24 @@ class OutcomeJournalTest {
             app.ledger().markBounced(ids.get(0), "550 5.1.1 no such user");
 
             assertThat(rows(app).get(0)).startsWith("FAILED|550 5.1.1 no such user|");
+        }
+    }
+
+    @Test
+    void aJournaledOutcomeLeavesADeliveryThatAlreadyHasAnotherOutcomeAsItIs() throws Exception {
+        try (App app = App.open(Settings.load(dir))) {
+            Senders sender = new Senders(app.database(), app.clock(), Duration.ofSeconds(30));
+            List<Long> ids = claimAll(app, sender.id());
+            app.database().inTransaction(connection -> Sql.update(connection,
+                    "UPDATE deliveries SET state = 'FAILED', last_reply = '550 gone' WHERE id = ?", ids.get(0)));
+            OutcomeJournal journal = new OutcomeJournal(app.database(), journalDir(), sender::id, HOURLY);
+            journal.record(new SentOutcome(ids.get(0), "250 ok", SENT_AT));
+
+            journal.settle();
+
+            assertThat(rows(app).get(0)).isEqualTo("FAILED|550 gone|null");
+            journal.close();
+            sender.unregister();
         }
     }
 

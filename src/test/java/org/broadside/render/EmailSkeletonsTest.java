@@ -204,8 +204,8 @@ class EmailSkeletonsTest {
                 "<" + request.unsubscribeUrl() + ">, <" + request.unsubscribeMailto() + ">"));
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         MimeMultipart alternatives = new MimeMultipart("alternative");
-        alternatives.addBodyPart(TextPartEncoder.part(email.text(), "plain"));
-        alternatives.addBodyPart(TextPartEncoder.part(email.html(), "html"));
+        alternatives.addBodyPart(EncodedTextParts.part(email.text(), "plain"));
+        alternatives.addBodyPart(EncodedTextParts.part(email.html(), "html"));
         message.setContent(alternatives);
         message.saveChanges();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

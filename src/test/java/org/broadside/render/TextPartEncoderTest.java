@@ -82,7 +82,7 @@ class TextPartEncoderTest {
     /** Through a whole message, as a mail client reads it: the part's content is the text. */
     private static void assertRoundTrip(String text) throws Exception {
         MimeMultipart multipart = new MimeMultipart("alternative");
-        multipart.addBodyPart(TextPartEncoder.part(text, "plain"));
+        multipart.addBodyPart(EncodedTextParts.part(text, "plain"));
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setContent(multipart);
         message.saveChanges();
