@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The buffered stream to the server that an Angus {@link SMTPTransport} writes its commands to (its private
  * {@code serverOutput}, renewed after STARTTLS). Angus offers a subclass no way to write message content other
- * than through its per-byte {@code SMTPOutputStream}; reading this one field lets {@link DotStuffingOutputStream}
- * write the same bytes in one pass. Should an Angus release rename the field, {@link #of} answers null and the
- * transport falls back to Angus's own stream, slower but the same on the wire ({@code PipeliningSmtpTransportTest}
- * checks that the fast path is the one in use with the pinned version).
+ * than through its per-byte {@code SMTPOutputStream}, nor to send a command without flushing it; putting a
+ * {@link CoalescingOutputStream} in this one field lets {@link DotStuffingOutputStream} write the same bytes in one
+ * pass and lets pipelined commands and a whole message leave in one socket write each. Should an Angus release
+ * rename the field, {@link #coalescing} answers null and the transport falls back to Angus's own streams, slower but
+ * the same on the wire ({@code PipeliningSmtpTransportTest} checks that the fast path is the one in use with the
+ * pinned version).
  */
 final class AngusServerOutput {
     private static final Logger LOG = LoggerFactory.getLogger(AngusServerOutput.class);
@@ -22,9 +24,22 @@ final class AngusServerOutput {
     private AngusServerOutput() {
     }
 
-    /** The transport's current stream to the server, or null if it cannot be reached. */
-    static OutputStream of(SMTPTransport transport) {
-        return FIELD == null ? null : (OutputStream) FIELD.get(transport);
+    /**
+     * The transport's stream to the server, behind a {@link CoalescingOutputStream} put there on the first call for
+     * this stream (Angus opens a new one on connecting and after STARTTLS); null if the field cannot be reached or
+     * the transport is not connected.
+     */
+    static CoalescingOutputStream coalescing(SMTPTransport transport) {
+        if (FIELD == null) {
+            return null;
+        }
+        OutputStream current = (OutputStream) FIELD.get(transport);
+        if (current == null || current instanceof CoalescingOutputStream) {
+            return (CoalescingOutputStream) current;
+        }
+        CoalescingOutputStream coalescing = new CoalescingOutputStream(current);
+        FIELD.set(transport, coalescing);
+        return coalescing;
     }
 
     static boolean available() {

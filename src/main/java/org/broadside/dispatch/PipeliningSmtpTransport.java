@@ -46,6 +46,8 @@ final class PipeliningSmtpTransport extends SMTPTransport {
     private Address[] recipients;
     private int recipientsSent;
     private DotStuffingOutputStream content;
+    /** The stream to the server, coalescing writes until a reply is awaited; null if Angus's is out of reach. */
+    private CoalescingOutputStream output;
     /** Kept from message to message (see {@link DotStuffingOutputStream#scratch()}). */
     private byte[] contentScratch = new byte[0];
     private boolean closed;
@@ -71,6 +73,7 @@ final class PipeliningSmtpTransport extends SMTPTransport {
         pipeliningThisMessage = pipeliningAllowed && supportsExtension("PIPELINING") && pipelinable(message, addresses);
         recipients = addresses;
         recipientsSent = 0;
+        output = AngusServerOutput.coalescing(this);
         try {
             super.sendMessage(message, addresses);
         } finally {
@@ -115,8 +118,18 @@ final class PipeliningSmtpTransport extends SMTPTransport {
 
     @Override
     protected void sendCommand(String command) throws MessagingException {
-        super.sendCommand(command);
-        if (pipeliningThisMessage && (command.startsWith(MAIL) || command.startsWith(RCPT))) {
+        boolean pipelined = pipeliningThisMessage && (command.startsWith(MAIL) || command.startsWith(RCPT));
+        if (pipelined && output != null) {
+            output.holdFlushes(true); // the command it then waits on (DATA) flushes them all
+        }
+        try {
+            super.sendCommand(command);
+        } finally {
+            if (output != null) {
+                output.holdFlushes(false);
+            }
+        }
+        if (pipelined) {
             InternetAddress recipient = command.startsWith(RCPT) ? (InternetAddress) recipients[recipientsSent++] : null;
             owed.add(new OwedReply(command, recipient));
             replyDeferred = true;
@@ -186,17 +199,16 @@ final class PipeliningSmtpTransport extends SMTPTransport {
     @Override
     protected OutputStream data() throws MessagingException {
         OutputStream angusStream = super.data(); // sends DATA and checks its 354 (and the owed replies)
-        OutputStream server = AngusServerOutput.of(this);
-        if (server == null) {
+        if (output == null) {
             return angusStream;
         }
-        content = new DotStuffingOutputStream(server, contentScratch);
+        content = new DotStuffingOutputStream(output, contentScratch);
         return content;
     }
 
     /**
      * Ends the content's last line, then lets Angus send the end-of-data "." and check its reply: Angus's own
-     * stream was given no bytes, so its end-of-line check adds nothing.
+     * stream was given no bytes, so its end-of-line check adds nothing, and the "." flushes the message with it.
      */
     @Override
     protected void finishData() throws IOException, MessagingException {

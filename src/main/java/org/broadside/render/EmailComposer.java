@@ -82,7 +82,7 @@ public final class EmailComposer {
             message.setFrom(identity.from());
             message.setReplyTo(new Address[] {identity.replyTo()});
             message.setRecipient(Message.RecipientType.TO, to);
-            message.setHeader("Subject", subjects.of(subject));
+            message.setEncodedSubject(subject, subjects.of(subject));
             message.setSentDate(Date.from(request.date()));
             message.setHeader("Content-Language", language);
             message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), listUnsubscribe));

@@ -7,10 +7,19 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
 import org.broadside.testing.ScriptedSmtpServer;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +191,27 @@ class PipeliningSmtpTransportTest {
         }
     }
 
+    @Test
+    void aMessageLeavesInTwoSocketWritesTheEnvelopeWithDataThenTheContentWithItsEndMark() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Set.of(), Set.of()).advertisePipelining(true)) {
+            CountingSockets sockets = new CountingSockets();
+            SmtpConnection connection = connection(smtp, true, sockets);
+            connection.send(email("one@example.org", "Hello\r\n")); // connects: greeting, EHLO
+            String content = ".a line that gets its dot doubled\r\n".repeat(1_000); // 35 KB, above Angus's 8 KB buffer
+
+            int before = sockets.writes.get();
+            connection.send(email("two@example.org", content));
+            int writes = sockets.writes.get() - before;
+            connection.close();
+
+            assertThat(writes).as("MAIL+RCPT+DATA, then headers+content+\".\"").isEqualTo(2);
+            assertThat(smtp.accepted()).isEqualTo(2);
+            assertThat(new String(smtp.rawData().get(1), StandardCharsets.ISO_8859_1))
+                    .contains("\r\n\r\n..a line that gets its dot doubled\r\n")
+                    .endsWith("..a line that gets its dot doubled\r\n.\r\n");
+        }
+    }
+
     /** The data as the client meant it: the end mark removed and each line's leading dot undoubled (§4.5.2). */
     private static byte[] undotted(byte[] data) {
         String wire = new String(data, StandardCharsets.ISO_8859_1);
@@ -195,9 +225,67 @@ class PipeliningSmtpTransportTest {
     }
 
     private static SmtpConnection connection(ScriptedSmtpServer smtp, boolean pipelining) {
+        return connection(smtp, pipelining, null);
+    }
+
+    private static SmtpConnection connection(ScriptedSmtpServer smtp, boolean pipelining, SocketFactory sockets) {
         SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.port(), null, null, SmtpSettings.StartTls.OFF,
                 5000, 1, 0, pipelining);
-        return new SmtpConnection(settings, Session.getInstance(SmtpTransport.properties(settings)));
+        Properties properties = SmtpTransport.properties(settings);
+        if (sockets != null) {
+            properties.put("mail.smtp.socketFactory", sockets);
+        }
+        return new SmtpConnection(settings, Session.getInstance(properties));
+    }
+
+    /** Plain sockets that count the writes made to them, each one a system call. */
+    private static final class CountingSockets extends SocketFactory {
+        final AtomicInteger writes = new AtomicInteger();
+
+        @Override
+        public Socket createSocket() {
+            return new Socket() {
+                @Override
+                public OutputStream getOutputStream() throws IOException {
+                    return new FilterOutputStream(super.getOutputStream()) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            writes.incrementAndGet();
+                            out.write(b, off, len);
+                        }
+
+                        @Override
+                        public void write(int b) throws IOException {
+                            writes.incrementAndGet();
+                            out.write(b);
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            Socket socket = createSocket();
+            socket.connect(new InetSocketAddress(host, port));
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return createSocket(host.getHostAddress(), port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress localHost, int localPort)
+                throws IOException {
+            return createSocket(host.getHostAddress(), port);
+        }
     }
 
     /** A message parsed from bytes, so that writeTo gives its content exactly as here. */
