@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 import org.broadside.audience.Contact;
 import org.broadside.render.Format;
 import org.broadside.store.Database;
@@ -220,10 +222,19 @@ public final class Ledger {
     }
 
     /**
-     * Records that the server accepted a delivery's message; returns once that survives a crash of this process,
-     * so that a restart never sends it again.
+     * The ledger row a claimed delivery settles: the dispatch route keeps it in the deliveryId header, against which
+     * the outcome (and a failure, in the error handler) is recorded whatever the body has become by then.
      */
-    public void markSent(long deliveryId, String reply) {
+    public long idOf(Delivery delivery) {
+        return delivery.id();
+    }
+
+    /**
+     * Records that the server accepted a delivery's message; returns once that survives a crash of this process,
+     * so that a restart never sends it again. The route binds the deliveryId header and the transport's reply (the
+     * body) by these annotations, which Camel does without parsing an expression per message.
+     */
+    public void markSent(@Header("deliveryId") long deliveryId, @Body String reply) {
         sent.record(new SentOutcome(deliveryId, truncate(reply), clock.instant()));
     }
 

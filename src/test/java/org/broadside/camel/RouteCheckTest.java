@@ -2,7 +2,10 @@ package org.broadside.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.broadside.testing.TestHome;
 import org.broadside.testing.TestHome.Result;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,13 +146,17 @@ class RouteCheckTest {
     }
 
     @Test
-    void placeholderInABeanNameIsResolvedBeforeTheBeanIsLookedUp() {
+    void placeholderInABeanNameIsResolvedBeforeTheBeanIsLookedUp() throws IOException {
         home.set("broadside.transport", "carrierpigeon");
+        Path routes = home.dir().resolve("routes/dispatch-email.yaml");
+        List<String> lines = Files.readAllLines(routes);
+        int line = 1 + lines.indexOf("                        ref: \"{{broadside.transport}}Transport\"");
 
-        Result result = home.run("check", home.dir().resolve("routes/dispatch-email.yaml").toString());
+        Result result = home.run("check", routes.toString());
 
-        assertThat(result.errLines()).anySatisfy(line -> assertThat(line)
-                .startsWith("dispatch-email.yaml:39: no bean named 'carrierpigeonTransport'"));
+        assertThat(line).isPositive();
+        assertThat(result.errLines()).anySatisfy(error -> assertThat(error)
+                .startsWith("dispatch-email.yaml:" + line + ": no bean named 'carrierpigeonTransport'"));
     }
 
     @Test
