@@ -21,26 +21,29 @@ import org.broadside.statement.Statement;
  */
 final class EmailModel {
     /**
-     * The variables that differ between recipients of one version, format and embargo time, in the order of
-     * {@link #recipientValues}; {@code greetingName} is optional.
+     * The variables that differ between recipients of one version and format, in the order of
+     * {@link #recipientValues}: the first {@value #OPTIONAL} are optional (left out of the model when absent).
+     * {@code embargoUntil} is one of them because it is printed in each recipient's own zone.
      */
-    static final List<String> RECIPIENT_VARIABLES = List.of("greetingName", "recipientEmail", "unsubscribeUrl");
-    static final int GREETING_NAME = 0;
+    static final List<String> RECIPIENT_VARIABLES =
+            List.of("greetingName", "embargoUntil", "recipientEmail", "unsubscribeUrl");
+    static final int OPTIONAL = 2;
 
     private EmailModel() {
     }
 
-    /** The values of {@link #RECIPIENT_VARIABLES} for this recipient; null for one left out of the model. */
+    /** The values of {@link #RECIPIENT_VARIABLES} for this recipient; null for an optional one left out. */
     static String[] recipientValues(EmailRequest request) {
         String greetingName = request.recipient().greetingName();
         return new String[] {
             greetingName != null && !greetingName.isBlank() ? greetingName : null,
+            embargoUntil(request),
             request.recipient().email(),
             request.unsubscribeUrl()};
     }
 
     /** {@code embargoUntil} as the templates print it, in the recipient's zone; null without an embargo. */
-    static String embargoUntil(EmailRequest request) {
+    private static String embargoUntil(EmailRequest request) {
         return request.embargoUntil()
                 .map(until -> Datelines.dateTimeWithZone(until, request.version().locale()))
                 .orElse(null);
@@ -60,14 +63,13 @@ final class EmailModel {
         model.put("direction", Languages.isRightToLeft(version.language()) ? "rtl" : "ltr");
         String[] recipientValues = recipientValues(request);
         for (int i = 0; i < recipientValues.length; i++) {
-            if (recipientValues[i] != null || i != GREETING_NAME) {
+            if (recipientValues[i] != null || i >= OPTIONAL) {
                 model.put(RECIPIENT_VARIABLES.get(i), recipientValues[i]);
             }
         }
         model.put("title", version.title());
         putIfPresent(model, "subtitle", version.subtitle());
         model.put("dateline", Datelines.date(version.date(), version.locale()));
-        putIfPresent(model, "embargoUntil", embargoUntil(request));
         model.put("bodyHtml", markup(body.html()));
         model.put("bodyText", body.text());
         if (version.contact() != null) {

@@ -11,8 +11,9 @@ import org.broadside.statement.Statement;
 
 /**
  * Both parts of an email, encoded, from skeletons rendered once per group of recipients who get the same email but
- * for their own address, greeting and unsubscribe link: the same version (the whole statement, not only its id),
- * format, embargo time as printed and whether they have a greeting name, and the same edit of both templates
+ * for their own address, greeting, embargo time (printed in their zone) and unsubscribe link: the same version (the
+ * whole statement, not only its id), format, which optional values they have (a greeting name, an embargo), and the
+ * same edit of both templates
  * (FreeMarker gives a new Template object when a file changed, so an edited template is never served from an old
  * skeleton).
  *
@@ -35,9 +36,29 @@ final class EmailSkeletons {
         this.modelOf = modelOf;
     }
 
-    /** A group of recipients whose emails differ only by the per-recipient values. */
-    private record Key(Template text, Template html, Statement version, Format format, String embargoUntil,
-                       boolean greeting) {
+    /**
+     * A group of recipients whose emails differ only by the per-recipient values.
+     *
+     * @param present bit i set when optional value i of {@link EmailModel#RECIPIENT_VARIABLES} is there
+     */
+    private record Key(Template text, Template html, Version version, Format format, int present) {
+    }
+
+    /**
+     * The whole statement as a key, hashed by its id and content hash: every email looks its group up, and a
+     * statement's record hash runs over its whole body. Equal only to an equal statement, as the record is.
+     */
+    private record Version(Statement statement) {
+        @Override
+        public int hashCode() {
+            return 31 * statement.id().hashCode() + statement.sha256().hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Version that
+                    && (statement == that.statement || statement.equals(that.statement));
+        }
     }
 
     /** Skeletons of both parts, or null when either template must be rendered per recipient. */
@@ -60,15 +81,18 @@ final class EmailSkeletons {
      */
     Optional<EncodedText[]> encode(EmailRequest request, String templateBase) {
         String[] values = EmailModel.recipientValues(request);
+        int present = 0;
         for (int i = 0; i < values.length; i++) {
-            boolean missing = values[i] == null && i != EmailModel.GREETING_NAME;
+            boolean missing = values[i] == null && i >= EmailModel.OPTIONAL;
             if (missing || values[i] != null && (values[i].indexOf('\r') >= 0 || values[i].indexOf('\n') >= 0)) {
                 return Optional.empty();
             }
+            if (values[i] != null && i < EmailModel.OPTIONAL) {
+                present |= 1 << i;
+            }
         }
         Key key = new Key(templates.template(templateBase + ".txt.ftl"), templates.template(templateBase + ".html.ftlh"),
-                request.version(), request.format(), EmailModel.embargoUntil(request),
-                values[EmailModel.GREETING_NAME] != null);
+                new Version(request.version()), request.format(), present);
         Entry entry = entries.get(key);
         if (entry == null) {
             entry = build(key, request);

@@ -40,6 +40,15 @@ class EmailSkeletonsTest {
             MailIdentity.parse("IMA Media Desk <news@migrants-alliance.example>", "press@migrants-alliance.example");
     private static final ZonedDateTime NINE_IN_HONG_KONG =
             SampleStatements.MIGRANTS_DAY.atTime(9, 0).atZone(ZoneId.of("Asia/Hong_Kong"));
+    /**
+     * No embargo, and one lifting at the same instant printed in zones that recipients of one group are spread over
+     * (the embargo time is spliced per recipient): a half-hour offset, a zone on the previous day.
+     */
+    private static final List<Optional<ZonedDateTime>> EMBARGOES = List.of(Optional.empty(),
+            Optional.of(NINE_IN_HONG_KONG),
+            Optional.of(NINE_IN_HONG_KONG.withZoneSameInstant(ZoneId.of("Asia/Kolkata"))),
+            Optional.of(NINE_IN_HONG_KONG.withZoneSameInstant(ZoneId.of("America/Los_Angeles"))),
+            Optional.of(NINE_IN_HONG_KONG.withZoneSameInstant(ZoneId.of("Europe/Madrid"))));
 
     private final Session session = Session.getInstance(new Properties());
 
@@ -54,8 +63,7 @@ class EmailSkeletonsTest {
         int compared = 0;
         for (Statement version : versions) {
             for (Format format : Format.values()) {
-                for (Optional<ZonedDateTime> embargo : List.of(Optional.<ZonedDateTime>empty(),
-                        Optional.of(NINE_IN_HONG_KONG))) {
+                for (Optional<ZonedDateTime> embargo : EMBARGOES) {
                     for (Contact recipient : recipients(version.language())) {
                         for (String url : unsubscribeUrls(recipient)) {
                             assertSameAsRenderedAlone(composer, request(version, recipient, format, embargo, url));
@@ -65,7 +73,7 @@ class EmailSkeletonsTest {
                 }
             }
         }
-        assertThat(compared).isEqualTo(5 * 2 * 2 * 8 * 2);
+        assertThat(compared).isEqualTo(5 * 2 * EMBARGOES.size() * 8 * 2);
     }
 
     @Test
@@ -78,9 +86,12 @@ class EmailSkeletonsTest {
                 request -> EmailModel.of(request, MarkdownBody.parse(request.version().body()), ShareKit.NONE));
         for (Format format : Format.values()) {
             for (Contact recipient : recipients("en")) {
-                EmailRequest request = request(SampleStatements.pressRelease(), recipient, format,
-                        Optional.of(NINE_IN_HONG_KONG), "https://broadside.example/u/1");
-                assertThat(skeletons.encode(request, "email/" + format.key())).as(format + " " + recipient).isPresent();
+                for (Optional<ZonedDateTime> embargo : EMBARGOES) {
+                    EmailRequest request = request(SampleStatements.pressRelease(), recipient, format, embargo,
+                            "https://broadside.example/u/1");
+                    assertThat(skeletons.encode(request, "email/" + format.key()))
+                            .as(format + " " + recipient + " " + embargo).isPresent();
+                }
             }
         }
     }
