@@ -8,7 +8,7 @@ import java.time.Duration;
 import javax.net.SocketFactory;
 
 /**
- * The sockets SMTP connections use: TCP_NODELAY, and writes bounded by the {@link WriteWatchdog}.
+ * The sockets SMTP connections use: TCP_NODELAY, and reads and writes bounded by the {@link SocketWatchdog}.
  *
  * <p>TCP_NODELAY: SMTP sends each message's final "." as a small write and waits for the reply; with Nagle's
  * algorithm that write sits until the server's delayed ACK, some 40 ms, which capped a connection at about 20
@@ -23,7 +23,7 @@ final class SmtpSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket socket = WriteWatchdog.newSocket(writeTimeout);
+        Socket socket = SocketWatchdog.newSocket(writeTimeout);
         socket.setTcpNoDelay(true);
         return socket;
     }

@@ -37,7 +37,8 @@ public final class SmtpTransport implements Transport, AutoCloseable {
                 Boolean.toString(startTls == SmtpSettings.StartTls.REQUIRED));
         properties.setProperty("mail.smtp.auth", Boolean.toString(settings.username() != null));
         properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-        // Writes are bounded by our sockets' watchdog, not by mail.smtp.writetimeout (see WriteWatchdog).
+        // Writes are bounded by our sockets' watchdog, not by mail.smtp.writetimeout; reads by mail.smtp.timeout,
+        // which the watchdog keeps instead of the socket (see SocketWatchdog).
         properties.put("mail.smtp.socketFactory",
                 new SmtpSocketFactory(java.time.Duration.ofMillis(settings.timeoutMillis())));
         return properties;

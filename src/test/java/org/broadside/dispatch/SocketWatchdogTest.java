@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,8 +13,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A write to a server that stopped reading fails after the write timeout; an idle connection stays open. */
-class WriteWatchdogTest {
+/**
+ * A write to a server that stopped reading fails after the write timeout, a read from a server that does not answer
+ * after the read timeout; an idle connection stays open.
+ */
+class SocketWatchdogTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     @Test
@@ -38,6 +42,52 @@ class WriteWatchdogTest {
                     .isLessThan(Duration.ofSeconds(10));
             assertThat(client.isClosed()).isTrue();
             assertThat(neverReads.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    @Timeout(30) // without the watchdog the read would block for good: the socket itself has no timeout
+    void aReadBlockedLongerThanItsTimeoutFailsAsALostConnection() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new SmtpSocketFactory(Duration.ofMinutes(5)).createSocket("127.0.0.1",
+                     server.getLocalPort());
+             Socket neverAnswers = server.accept()) {
+            client.setSoTimeout((int) TIMEOUT.toMillis());
+            InputStream in = client.getInputStream();
+            long started = System.nanoTime();
+
+            assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("not before the timeout, and not much after it")
+                    .isGreaterThanOrEqualTo(TIMEOUT)
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(client.getSoTimeout()).isEqualTo((int) TIMEOUT.toMillis());
+            assertThat(client.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void aReplyWithinTheReadTimeoutIsRead() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new SmtpSocketFactory(TIMEOUT).createSocket("127.0.0.1", server.getLocalPort());
+             Socket peer = server.accept()) {
+            client.setSoTimeout((int) TIMEOUT.multipliedBy(4).toMillis());
+            Thread answer = new Thread(() -> {
+                try {
+                    Thread.sleep(TIMEOUT.toMillis()); // longer than a check interval, well within the timeout
+                    peer.getOutputStream().write("220 ready\r\n".getBytes());
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            answer.start();
+
+            byte[] reply = client.getInputStream().readNBytes(11);
+            answer.join();
+
+            assertThat(new String(reply)).isEqualTo("220 ready\r\n");
+            assertThat(client.isClosed()).isFalse();
         }
     }
 
