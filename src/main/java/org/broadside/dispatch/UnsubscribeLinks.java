@@ -28,21 +28,20 @@ public final class UnsubscribeLinks {
         this.mailbox = mailbox;
     }
 
-    public String url(String recipient) {
-        return baseUrl + "/unsubscribe?token=" + token(recipient);
+    /** Both targets for one recipient, from one signed token. */
+    public Targets of(String recipient) {
+        String token = tokens.sign(PURPOSE, recipient);
+        return new Targets(baseUrl + "/unsubscribe?token=" + token,
+                "mailto:" + mailbox + "?subject=" + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
     }
 
-    public String mailto(String recipient) {
-        return "mailto:" + mailbox + "?subject=" + URLEncoder.encode("unsubscribe " + token(recipient),
-                StandardCharsets.UTF_8).replace("+", "%20");
+    /** The one-click URL and the mailto: fallback of one recipient. */
+    public record Targets(String url, String mailto) {
     }
 
     /** The address a genuine token was made for; empty for a forged or altered one. */
     public Optional<String> recipientOf(String token) {
         return tokens.verify(PURPOSE, token);
-    }
-
-    private String token(String recipient) {
-        return tokens.sign(PURPOSE, recipient);
     }
 }

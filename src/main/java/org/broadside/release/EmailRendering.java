@@ -29,10 +29,10 @@ public final class EmailRendering {
 
     public OutgoingEmail render(Delivery delivery) {
         Statement version = pinned.version(delivery.releaseId(), delivery.statementId());
-        String recipient = delivery.recipient().email();
+        UnsubscribeLinks.Targets unsubscribeTargets = unsubscribe.of(delivery.recipient().email());
         EmailRequest request = new EmailRequest(version, delivery.recipient(), delivery.format(),
-                delivery.embargoInRecipientZone(),
-                delivery.messageId(), unsubscribe.url(recipient), unsubscribe.mailto(recipient), clock.instant());
+                delivery.embargoInRecipientZone(), delivery.messageId(), unsubscribeTargets.url(),
+                unsubscribeTargets.mailto(), clock.instant());
         SMTPMessage message = composer.compose(request);
         // The SMTP transport sends the message's own envelope sender as MAIL FROM: bounces come back to it.
         bounces.envelopeSender(delivery.id()).ifPresent(message::setEnvelopeFrom);

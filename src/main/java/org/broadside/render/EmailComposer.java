@@ -8,7 +8,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.Map;
 import org.broadside.audience.Contact;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -35,6 +34,7 @@ public final class EmailComposer {
     private final ParsedBodies bodies = new ParsedBodies();
     private final EmailSkeletons skeletons;
     private final EncodedSubjects subjects = new EncodedSubjects();
+    private final DateHeaders dates = new DateHeaders();
 
     public EmailComposer(Templates templates, Session session, MailIdentity identity) {
         this(templates, session, identity, ShareKit.NONE);
@@ -83,7 +83,7 @@ public final class EmailComposer {
             message.setReplyTo(new Address[] {identity.replyTo()});
             message.setRecipient(Message.RecipientType.TO, to);
             message.setEncodedSubject(subject, subjects.of(subject));
-            message.setSentDate(Date.from(request.date()));
+            message.setHeader("Date", dates.of(request.date()));
             message.setHeader("Content-Language", language);
             message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), listUnsubscribe));
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

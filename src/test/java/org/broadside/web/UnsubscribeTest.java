@@ -30,7 +30,7 @@ class UnsubscribeTest {
         TestHome home = new TestHome(dir).set("broadside.http.port", Integer.toString(port));
         home.run("contacts", "import", home.write("m.csv", Samples.CONTACTS).toString(), "--list", "members");
         try (App app = App.open(Settings.load(dir)); Pipeline service = Pipeline.create(app, true).start()) {
-            String url = app.unsubscribeLinks().url(ADDRESS).replace("https://news.alliance.example",
+            String url = app.unsubscribeLinks().of(ADDRESS).url().replace("https://news.alliance.example",
                     "http://127.0.0.1:" + port);
             String token = url.substring(url.indexOf("token=") + 6);
 
