@@ -8,9 +8,8 @@ import java.util.Objects;
  * A message's content on its way to the server after DATA, made transparent as RFC 5321 §4.5.2 asks (a line that
  * begins with "." gets a second one) with every line ending CRLF (§2.3.8: a bare CR or LF becomes CRLF). It writes
  * exactly what Angus's {@code SMTPOutputStream} over {@code CRLFOutputStream} writes, but those scan each byte twice
- * and call the stream below once or twice per line; this one copies each written array line by line into a
- * scratch array and hands it down in one write, which for our messages (headers, then the saved content in one
- * {@code write}) means one socket write for the body.
+ * and call the stream below once or twice per line; this one copies each written array into a scratch array in
+ * spans as long as the content allows (see {@link #writeChunk}) and hands it down in one write.
  *
  * <p>Nothing is flushed here: the socket is flushed when the end-of-data "." goes out, as Angus does.
  */
@@ -58,43 +57,56 @@ final class DotStuffingOutputStream extends OutputStream {
         }
     }
 
+    /**
+     * Copies the input in spans as long as possible: a CRLF stays inside a span, so in content with CRLF line ends
+     * and no line starting with "." the whole chunk is one copy. A span ends only where something is added: a
+     * second "." at a line start, the LF of a bare CR, the CR of a bare LF (or an LF dropped after a CR that ended
+     * the previous write, which already went out as CRLF). Most bytes cost one comparison.
+     */
     private void writeChunk(byte[] b, int off, int len) throws IOException {
         if (scratch.length < 2 * len) {
             scratch = new byte[2 * len]; // each input byte makes at most two: "\r" -> "\r\n", "." -> ".."
         }
         byte[] out = scratch;
-        byte last = previous;
         int n = 0;
-        int i = off;
         int end = off + len;
-        while (i < end) {
-            if (b[i] == '.' && (last == '\n' || last == '\r')) {
+        int spanStart = off;
+        for (int i = off; i < end; i++) {
+            byte c = b[i];
+            if (c > '.') {
+                continue; // neither ".", CR nor LF (all below '.')
+            }
+            byte before = i > off ? b[i - 1] : previous;
+            if (c == '.' && (before == '\n' || before == '\r')) {
+                n = copy(b, spanStart, i, out, n);
                 out[n++] = '.';
+                spanStart = i; // the line's own "." goes with the next span
+            } else if (c == '\r') {
+                if (i + 1 < end && b[i + 1] == '\n') {
+                    i++; // a CRLF goes out as it is, inside the span
+                } else {
+                    n = copy(b, spanStart, i + 1, out, n);
+                    out[n++] = '\n';
+                    spanStart = i + 1;
+                }
+            } else if (c == '\n') {
+                n = copy(b, spanStart, i, out, n);
+                if (before != '\r') { // after a CR it is the LF of a CRLF whose CR already went out as CRLF
+                    out[n++] = '\r';
+                    out[n++] = '\n';
+                }
+                spanStart = i + 1;
             }
-            // The rest of the line goes out as it is, copied in one piece: most bytes cost one comparison pair.
-            int lineEnd = i;
-            while (lineEnd < end && b[lineEnd] != '\r' && b[lineEnd] != '\n') {
-                lineEnd++;
-            }
-            System.arraycopy(b, i, out, n, lineEnd - i);
-            n += lineEnd - i;
-            if (lineEnd > i) {
-                last = b[lineEnd - 1];
-            }
-            if (lineEnd == end) {
-                break;
-            }
-            byte c = b[lineEnd];
-            if (c == '\r' || last != '\r') { // the LF of a CRLF already went out with its CR
-                out[n++] = '\r';
-                out[n++] = '\n';
-            }
-            last = c;
-            i = lineEnd + 1;
         }
-        previous = last;
-        atLineStart = last == '\r' || last == '\n';
+        n = copy(b, spanStart, end, out, n);
+        previous = b[end - 1];
+        atLineStart = previous == '\r' || previous == '\n';
         server.write(out, 0, n);
+    }
+
+    private static int copy(byte[] from, int start, int end, byte[] to, int at) {
+        System.arraycopy(from, start, to, at, end - start);
+        return at + end - start;
     }
 
     /** Ends the last line if the content did not, so that the end-of-data mark is "CRLF.CRLF" (§4.1.1.4). */

@@ -32,7 +32,7 @@ class DotStuffingOutputStreamTest {
     @Test
     void writesWhatAngusWritesForRandomContentSplitAnyhow() throws IOException {
         Random random = new Random(20);
-        byte[] alphabet = bytes(".\r\nab. \r\n");
+        byte[] alphabet = bytes(".\r\nab. \r\n\t-,=/");
         for (int round = 0; round < 2_000; round++) {
             byte[] content = new byte[random.nextInt(200)];
             for (int i = 0; i < content.length; i++) {
