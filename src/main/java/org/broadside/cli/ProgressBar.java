@@ -8,6 +8,9 @@ import org.broadside.dispatch.DeliveryState;
 /** A one-line progress bar on stderr, redrawn from the ledger's counts while a release goes out. */
 final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 30;
+    private static final long INTERVAL_MILLIS = 1000;
+    /** A paint may take at most this share of the time between paints (see below). */
+    private static final int BUSY_ONE_IN = 20;
 
     private final PrintWriter err;
     private final Supplier<Map<DeliveryState, Integer>> counts;
@@ -26,10 +29,13 @@ final class ProgressBar implements AutoCloseable {
     private void paintUntilInterrupted() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
+                long started = System.nanoTime();
                 paint();
-                // Once a second: each paint counts the release's ledger rows, which on a 100,000-recipient
-                // release cost as much CPU as sending when it ran four times a second.
-                Thread.sleep(1000);
+                // Each paint counts the release's ledger rows, which on a 100,000-recipient release cost as much
+                // CPU as sending when it ran four times a second: once a second, or less often if counting takes
+                // longer than a twentieth of that, so the bar never takes more than that share of one core.
+                long tookMillis = (System.nanoTime() - started) / 1_000_000;
+                Thread.sleep(Math.max(INTERVAL_MILLIS, tookMillis * BUSY_ONE_IN));
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
