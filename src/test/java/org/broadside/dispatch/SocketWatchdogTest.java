@@ -9,7 +9,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -89,6 +97,81 @@ class SocketWatchdogTest {
             assertThat(new String(reply)).isEqualTo("220 ready\r\n");
             assertThat(client.isClosed()).isFalse();
         }
+    }
+
+    /**
+     * After STARTTLS, Angus reads and writes through a TLS socket layered over ours and sets the read timeout on it:
+     * the layered socket hands both the streams and the timeout down to ours, so the bound still holds.
+     */
+    @Test
+    @Timeout(30)
+    void aReadOverTlsLayeredOnTheSocketIsBoundedToo() throws Exception {
+        SSLContext server = serverContext();
+        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket plain = new SmtpSocketFactory(Duration.ofMinutes(5)).createSocket("127.0.0.1",
+                     listener.getLocalPort())) {
+            Thread greeter = new Thread(() -> {
+                try (SSLSocket peer = (SSLSocket) listener.accept()) {
+                    peer.getOutputStream().write("220 ready\r\n".getBytes());
+                    peer.getOutputStream().flush();
+                    peer.getInputStream().read(); // then says nothing more until the client gives up
+                } catch (IOException closed) {
+                    // The client closed the connection: that is the point.
+                }
+            });
+            greeter.start();
+            SSLSocket tls = (SSLSocket) trustingClient().getSocketFactory()
+                    .createSocket(plain, "127.0.0.1", listener.getLocalPort(), true);
+            tls.setSoTimeout((int) TIMEOUT.toMillis());
+            InputStream in = tls.getInputStream();
+
+            assertThat(new String(in.readNBytes(11))).isEqualTo("220 ready\r\n");
+            long started = System.nanoTime();
+            assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isGreaterThanOrEqualTo(TIMEOUT)
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(plain.getSoTimeout()).as("the timeout reached our socket").isEqualTo((int) TIMEOUT.toMillis());
+            assertThat(plain.isClosed()).isTrue();
+            greeter.join();
+        }
+    }
+
+    /** A server with GreenMail's test key (its bundled greenmail.p12). */
+    private static SSLContext serverContext() throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream p12 = SocketWatchdogTest.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
+            assertThat(p12).as("greenmail.p12 on the test class path").isNotNull();
+            keys.load(p12, "changeit".toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** A client that trusts the test key: this test is about timeouts, not certificates. */
+    private static SSLContext trustingClient() throws Exception {
+        TrustManager trustAll = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {trustAll}, null);
+        return context;
     }
 
     @Test
