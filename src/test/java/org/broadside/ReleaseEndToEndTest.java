@@ -154,7 +154,7 @@ class ReleaseEndToEndTest {
         assertThat(home.outbox().resolve("may-day-2027/hola@trabajadoras.example.eml")).doesNotExist();
         assertThat(home.run("report", "may-day-2027").out().lines())
                 .filteredOn(row -> row.startsWith("hola@trabajadoras.example,ES,es-ES,member,"))
-                .singleElement().asString().contains(",suppressed,0,").endsWith(",suppressed: manual");
+                .singleElement().asString().contains(",suppressed,0,0,").endsWith(",suppressed: manual");
     }
 
     @Test
@@ -165,9 +165,9 @@ class ReleaseEndToEndTest {
         List<String> report = home.run("report", "may-day-2027", "--format", "csv").out().lines().toList();
 
         assertThat(report.get(0)).isEqualTo(
-                "email,country,language,format,timezone,state,attempts,send_at_utc,sent_at_utc,last_reply");
+                "email,country,language,format,timezone,state,attempts,soft_bounces,send_at_utc,sent_at_utc,last_reply");
         assertThat(report).hasSize(5);
-        assertThat(report.subList(1, 5)).allSatisfy(row -> assertThat(row).contains(",sent,1,", ",written "));
+        assertThat(report.subList(1, 5)).allSatisfy(row -> assertThat(row).contains(",sent,1,0,", ",written "));
         assertThat(report).anyMatch(row -> row.startsWith("desk@wire.example,GB,en,press,Europe/London,sent,1,"));
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "report", description = "One CSV row per recipient of a release: state, attempts, last reply, times.")
+@Command(name = "report", description = "One CSV row per recipient of a release: state, attempts, soft bounces, times, last reply.")
 public final class ReportCommand extends HomeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "A statement or release id.")
     String id;

@@ -9,11 +9,12 @@ import org.broadside.audience.CsvRecords;
 
 /**
  * A release's report as CSV, one row per delivery in send order: what {@code broadside report} prints and the
- * console downloads. Written as the ledger is read, never all in memory.
+ * console downloads. {@code soft_bounces} counts the temporary failures the bounce mailbox reported after the
+ * server accepted the message (a full mailbox, a delay); a hard bounce fails the delivery instead. Written as the ledger is read, never all in memory.
  */
 public final class DeliveryReport {
     public static final List<String> HEADER = List.of("email", "country", "language", "format", "timezone", "state",
-            "attempts", "send_at_utc", "sent_at_utc", "last_reply");
+            "attempts", "soft_bounces", "send_at_utc", "sent_at_utc", "last_reply");
 
     private final Ledger ledger;
 
@@ -28,8 +29,9 @@ public final class DeliveryReport {
                 try {
                     CsvRecords.write(Arrays.asList(row.recipient(), row.country(), row.language(), row.format(),
                             row.timezone(), row.state().name().toLowerCase(Locale.ROOT),
-                            Integer.toString(row.attempts()), String.valueOf(row.sendAt()),
-                            row.sentAt() == null ? null : row.sentAt().toString(), row.lastReply()), out);
+                            Integer.toString(row.attempts()), Integer.toString(row.softBounces()),
+                            String.valueOf(row.sendAt()), row.sentAt() == null ? null : row.sentAt().toString(),
+                            row.lastReply()), out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -350,18 +350,21 @@ public final class Ledger {
 
     /** One delivery as the report shows it. */
     public record ReportRow(String recipient, String country, String language, String format, String timezone,
-                            DeliveryState state, int attempts, Instant sendAt, Instant sentAt, String lastReply) {
+                            DeliveryState state, int attempts, Instant sendAt, Instant sentAt, String lastReply,
+                            int softBounces) {
     }
 
     /** Every delivery of a release in send order, one at a time (a release may have 100,000). */
     public void forEachReportRow(String releaseId, java.util.function.Consumer<ReportRow> each) {
         database.inTransaction(connection -> {
             Sql.each(connection, "SELECT recipient, country, language, format, timezone, state, attempts, send_at,"
-                    + " sent_at, last_reply FROM deliveries WHERE release_id = ? ORDER BY send_at, recipient",
+                    + " sent_at, last_reply, soft_bounces FROM deliveries WHERE release_id = ?"
+                    + " ORDER BY send_at, recipient",
                     row -> each.accept(new ReportRow(row.getString("recipient"), row.getString("country"),
                             row.getString("language"), row.getString("format"), row.getString("timezone"),
                             DeliveryState.valueOf(row.getString("state")), row.getInt("attempts"),
-                            Sql.instant(row, "send_at"), Sql.instant(row, "sent_at"), row.getString("last_reply"))),
+                            Sql.instant(row, "send_at"), Sql.instant(row, "sent_at"), row.getString("last_reply"),
+                            row.getInt("soft_bounces"))),
                     releaseId);
             return null;
         });

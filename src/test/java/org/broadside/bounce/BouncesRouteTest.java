@@ -125,6 +125,9 @@ class BouncesRouteTest {
                     .containsExactly("SENT", "0");
             assertThat(netzwerkDelivery.get(2)).startsWith("250 ");
         }
+        assertThat(home.run("report", "may-day-2027").out().lines()).as("the report counts the soft bounce")
+                .filteredOn(row -> row.startsWith(TRABAJADORAS)).singleElement().asString()
+                .contains(",sent,1,1,").endsWith(": Mailbox full");
         assertThat(logLines()).filteredOn(line -> line.contains("not sent to a bounce address with a genuine token"))
                 .hasSize(1);
         assertThat(logLines()).filteredOn(line -> line.contains("not a delivery status notification")).hasSize(1);
@@ -154,7 +157,7 @@ class BouncesRouteTest {
         assertThat(received(TRABAJADORAS)).hasSize(2);
         assertThat(home.run("report", "may-day-2027").out().lines())
                 .filteredOn(row -> row.startsWith(KASAMA)).singleElement().asString()
-                .contains(",failed,1,").endsWith(",bounced: 5.1.1 550 5.1.1 <info@kasama.example>: user unknown");
+                .contains(",failed,1,0,").endsWith(",bounced: 5.1.1 550 5.1.1 <info@kasama.example>: user unknown");
     }
 
     /** Runs the service until the bounces route has taken every mail out of the bounce mailbox. */
