@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
+import org.broadside.store.PrivateDirectory;
 
 /**
  * The key that signs tokens: {@code broadside.secret} (best set as the environment variable BROADSIDE_SECRET),
@@ -50,7 +51,7 @@ public final class SigningKey {
     private static void create(Path file) throws IOException {
         byte[] key = new byte[48];
         new SecureRandom().nextBytes(key);
-        Files.createDirectories(file.getParent());
+        PrivateDirectory.create(file.getParent());
         Path draft = Files.createTempFile(file.getParent(), "secret", ".tmp");
         try {
             Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));

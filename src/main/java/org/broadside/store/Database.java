@@ -3,7 +3,6 @@ package org.broadside.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,7 +72,7 @@ public final class Database implements AutoCloseable {
     static String embeddedUrl(Path home) {
         Path dir = home.resolve("data");
         try {
-            Files.createDirectories(dir);
+            PrivateDirectory.create(dir);
         } catch (IOException e) {
             throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
         }

@@ -12,6 +12,7 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,7 +22,10 @@ import org.broadside.testing.TestHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded H2's auto-server, which lets the service and the CLI share a home, listens on loopback only. */
+/**
+ * The embedded H2's auto-server, which lets the service and the CLI share a home, listens on loopback only, and the
+ * database's directory (with the lock file naming that server) is its owner's alone.
+ */
 class EmbeddedServerTest {
     @TempDir
     Path dir;
@@ -43,6 +47,17 @@ class EmbeddedServerTest {
                     remote.connect(new InetSocketAddress(outside.get(), port), 2000);
                 }
             }).as("reachable at " + outside.get()).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void theDatabaseDirectoryIsCreatedForItsOwnerOnly() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        new TestHome(dir);
+        try (App app = App.open(Settings.load(dir))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))))
+                    .isEqualTo("rwx------");
+            assertThat(dir.resolve("data/broadside.lock.db")).exists();
         }
     }
 
