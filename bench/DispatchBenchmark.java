@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.broadside.App;
 import org.broadside.audience.ContactImporter;
@@ -376,7 +377,7 @@ public class DispatchBenchmark {
                 recipients, sourceSeconds, sourceRate);
         System.out.printf("smtp-source runs: %s messages/s (one before broadside, the others after)%n",
                 sourceRuns.stream().map(seconds -> String.format("%,.0f", recipients / seconds))
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
         double ledgerRate = 0;
         if (ledger.firstSent().isPresent() && ledger.sent() > 1) {
             double span = Duration.between(ledger.firstSent().get(), ledger.lastSent().get()).toNanos() / 1e9;

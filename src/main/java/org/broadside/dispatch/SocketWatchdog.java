@@ -67,8 +67,8 @@ final class SocketWatchdog {
                 sockets.remove(socket);
             } else if (blockedTooLong(socket.writingSince, socket.writeTimeoutNanos, now)) {
                 close(socket, "a write", socket.writeTimeoutNanos);
-            } else if (blockedTooLong(socket.readingSince, socket.readTimeoutNanos, now)) {
-                close(socket, "a read", socket.readTimeoutNanos);
+            } else if (blockedTooLong(socket.readingSince, socket.readTimeoutNanos(), now)) {
+                close(socket, "a read", socket.readTimeoutNanos());
             }
         }
     }
@@ -97,7 +97,6 @@ final class SocketWatchdog {
     private static final class WatchedSocket extends Socket {
         private final SocketWatchdog watchdog;
         private final long writeTimeoutNanos;
-        private volatile long readTimeoutNanos;
         private volatile int readTimeoutMillis;
         private volatile long writingSince;
         private volatile long readingSince;
@@ -116,7 +115,10 @@ final class SocketWatchdog {
                 throw new IllegalArgumentException("timeout can't be negative");
             }
             readTimeoutMillis = timeoutMillis;
-            readTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        }
+
+        private long readTimeoutNanos() {
+            return TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
         }
 
         @Override

@@ -119,8 +119,8 @@ public final class EmailComposer {
     }
 
     /**
-     * Both parts, encoded: filled into skeletons shared by the recipients of the same version, format and embargo
-     * when both templates allow it (see {@link EmailSkeletons}), else rendered for this recipient alone. Either way
+     * Both parts, encoded: filled into skeletons shared by the recipients of the same version and format when both
+     * templates allow it (see {@link EmailSkeletons}), else rendered for this recipient alone. Either way
      * the texts are the ones {@link #render} gives.
      */
     private AlternativeBody body(EmailRequest request) {

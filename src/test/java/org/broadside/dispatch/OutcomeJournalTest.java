@@ -121,6 +121,22 @@ class OutcomeJournalTest {
         }
     }
 
+    @Test
+    void anOutcomeThatCannotBeJournaledIsCommittedAtOnce() throws Exception {
+        try (App app = App.open(Settings.load(dir))) {
+            Senders sender = new Senders(app.database(), app.clock(), Duration.ofSeconds(30));
+            List<Long> ids = claimAll(app, sender.id());
+            Path notADirectory = Files.writeString(dir.resolve("journal-is-a-file"), "");
+            OutcomeJournal journal = new OutcomeJournal(app.database(), notADirectory, sender::id, HOURLY);
+
+            journal.record(new SentOutcome(ids.get(0), "250 ok", SENT_AT));
+
+            assertThat(rows(app).get(0)).as("in the table without a settle").isEqualTo("SENT|250 ok|" + SENT_AT);
+            journal.close();
+            sender.unregister();
+        }
+    }
+
     private List<Long> claimAll(App app, String senderId) {
         return app.database().inTransaction(connection -> {
             Sql.update(connection, "UPDATE deliveries SET state = 'SENDING', sender_id = ?", senderId);

@@ -76,6 +76,14 @@ class SocketWatchdogTest {
     }
 
     @Test
+    void aNegativeReadTimeoutIsRefusedAsByAnySocket() throws Exception {
+        try (Socket socket = new SmtpSocketFactory(TIMEOUT).createSocket()) {
+            assertThatThrownBy(() -> socket.setSoTimeout(-1)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(socket.getSoTimeout()).isZero();
+        }
+    }
+
+    @Test
     void aReplyWithinTheReadTimeoutIsRead() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Socket client = new SmtpSocketFactory(TIMEOUT).createSocket("127.0.0.1", server.getLocalPort());
