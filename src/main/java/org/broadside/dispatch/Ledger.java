@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -41,6 +45,13 @@ public final class Ledger {
     private final RetryPolicy retries;
     private final FailureListener failures;
     private final SentRecorder sent;
+    /** Claims the next batches of the releases being sent; its one thread ends when no release is being sent. */
+    private final Executor claimer = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            runnable -> {
+                Thread thread = new Thread(runnable, "broadside-claim-ahead");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** A ledger that commits every sent outcome to the table before the sender moves on. */
     public Ledger(Database database, Clock clock, Senders senders, RetryPolicy retries, FailureListener failures) {
@@ -115,11 +126,12 @@ public final class Ledger {
     }
 
     /**
-     * The pending deliveries of a release on a channel, claimed batch by batch as the caller iterates:
-     * never more than one batch in memory, and never a row that another sender has claimed.
+     * The pending deliveries of a release on a channel, claimed batch by batch as the caller iterates, the next
+     * batch while the caller sends the last (see {@link ClaimedBatches}): never more than two batches in memory,
+     * and never a row that another sender has claimed.
      */
     public Iterator<Delivery> claimPending(String releaseId, String channel, int batchSize) {
-        return new ClaimedBatches<>(() -> claimBatch(releaseId, channel, batchSize));
+        return ClaimedBatches.claimingAhead(() -> claimBatch(releaseId, channel, batchSize), claimer);
     }
 
     /** A due delivery of a release on a channel; parameters: release id, channel, fired until, now. */

@@ -105,7 +105,7 @@ public final class PostLedger {
      * split asks whether there is a next element before it processes the current one.
      */
     public Iterator<PostDelivery> claimPending(String releaseId, int batchSize) {
-        return new ClaimedBatches<>(() -> claimBatch(releaseId, batchSize));
+        return ClaimedBatches.onDemand(() -> claimBatch(releaseId, batchSize));
     }
 
     /**
