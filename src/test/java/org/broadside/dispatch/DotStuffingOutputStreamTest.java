@@ -32,7 +32,10 @@ class DotStuffingOutputStreamTest {
     @Test
     void writesWhatAngusWritesForRandomContentSplitAnyhow() throws IOException {
         Random random = new Random(20);
-        byte[] alphabet = bytes(".\r\nab. \r\n\t-,=/");
+        // Line ends, dots, text, and bytes on either side of CR and LF: other control characters, and UTF-8's
+        // bytes, negative in Java. Not 0xFF: Angus keeps the last byte as a signed value, where -1 means "start of
+        // content", and so doubles a "." that follows 0xFF at the end of a write.
+        byte[] alphabet = bytes(".\r\nab. \r\n\t-,=/\u000b\u000c\u0000\u0080\u00c3");
         for (int round = 0; round < 2_000; round++) {
             byte[] content = new byte[random.nextInt(200)];
             for (int i = 0; i < content.length; i++) {
@@ -41,6 +44,40 @@ class DotStuffingOutputStreamTest {
             int split = 1 + random.nextInt(20);
 
             assertThat(onePass(content, split)).as("round %d", round).isEqualTo(angus(content, split));
+        }
+    }
+
+    @Test
+    void writesWhatAngusWritesForLongRandomContentWrittenInLargePieces() throws IOException {
+        Random random = new Random(21);
+        byte[] alphabet = bytes("abcdefgh ijklmnop=/-,.ABCDEFGH\u0080\u00c3\r\n.");
+        for (int round = 0; round < 300; round++) {
+            byte[] content = new byte[random.nextInt(3_000)];
+            for (int i = 0; i < content.length; i++) {
+                // Mostly text, as a real message: long runs between line ends, skipped eight bytes at a time.
+                content[i] = alphabet[random.nextInt(random.nextInt(10) == 0 ? alphabet.length : alphabet.length - 3)];
+            }
+            int split = 1 + random.nextInt(400);
+
+            assertThat(onePass(content, split)).as("round %d", round).isEqualTo(angus(content, split));
+        }
+    }
+
+    @Test
+    void findsTheFirstControlCharacterUpToCarriageReturnAmongAnyOtherBytesAtAnyPosition() {
+        byte[] b = new byte[19];
+        for (int filler = '\r' + 1; filler < 256; filler++) { // every byte but 0..CR, those above 0x7F too
+            for (int value = 0; value < 256; value++) {
+                for (int at = 0; at < b.length; at++) {
+                    java.util.Arrays.fill(b, (byte) filler);
+                    b[at] = (byte) value;
+                    int expected = value <= '\r' ? at : b.length;
+
+                    assertThat(DotStuffingOutputStream.nextControl(b, 0, b.length))
+                            .as("0x%02x at %d among 0x%02x", value, at, filler & 0xff).isEqualTo(expected);
+                    assertThat(DotStuffingOutputStream.nextControl(b, at, b.length)).isEqualTo(expected);
+                }
+            }
         }
     }
 
