@@ -10,13 +10,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.camel.Processor;
 import org.broadside.approval.Approvals;
 import org.broadside.audience.ContactStore;
 import org.broadside.bounce.BounceMailbox;
 import org.broadside.bounce.BounceProcessor;
+import org.broadside.camel.BodyStep;
 import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
 import org.broadside.dispatch.BounceAddresses;
+import org.broadside.dispatch.Delivery;
 import org.broadside.dispatch.Ledger;
 import org.broadside.dispatch.MessageIds;
 import org.broadside.dispatch.DispatchThreads;
@@ -27,6 +30,7 @@ import org.broadside.dispatch.ThrottleSettings;
 import org.broadside.release.AutoPause;
 import org.broadside.release.DispatchGate;
 import org.broadside.dispatch.OutboxTransport;
+import org.broadside.dispatch.OutgoingEmail;
 import org.broadside.dispatch.SmtpSettings;
 import org.broadside.dispatch.SmtpTransport;
 import org.broadside.dispatch.UnsubscribeLinks;
@@ -233,7 +237,30 @@ public final class App implements AutoCloseable {
         beans.put("dispatchThreads", dispatchThreads);
         beans.put("unsubscribePages", new UnsubscribePages(unsubscribe, contacts));
         beans.put("bounceProcessor", new BounceProcessor(bounceAddresses, ledger, contacts));
+        beans.putAll(emailSteps());
         return beans;
+    }
+
+    /**
+     * The per-message steps of routes/dispatch-email.yaml, called there as {@code process: {ref: NAME}}: the same
+     * methods a bean step would call, without Camel's reflective binding for every email (see {@link BodyStep}).
+     */
+    private Map<String, Processor> emailSteps() {
+        Map<String, Processor> steps = new LinkedHashMap<>();
+        steps.put("renderEmail", BodyStep.of(Delivery.class, emailRendering::render));
+        steps.put("signEmail", BodyStep.of(OutgoingEmail.class, dkimSigner::sign));
+        steps.put("throttleEmail", BodyStep.of(OutgoingEmail.class, throttle::admit));
+        steps.put("outboxSend", BodyStep.of(OutgoingEmail.class, outboxTransport::send));
+        steps.put("smtpSend", BodyStep.of(OutgoingEmail.class, smtpTransport::send));
+        steps.put("recordSent", exchange -> {
+            Long deliveryId = exchange.getMessage().getHeader("deliveryId", Long.class);
+            if (deliveryId == null) {
+                throw new IllegalStateException("recordSent: no deliveryId header; the route sets it on each claimed"
+                        + " delivery, before anything is sent");
+            }
+            ledger.markSent(deliveryId, exchange.getMessage().getBody(String.class));
+        });
+        return steps;
     }
 
     /**
@@ -258,6 +285,9 @@ public final class App implements AutoCloseable {
         types.put("dispatchThreads", java.util.concurrent.ExecutorService.class);
         types.put("unsubscribePages", UnsubscribePages.class);
         types.put("bounceProcessor", BounceProcessor.class);
+        for (String step : List.of("renderEmail", "signEmail", "throttleEmail", "outboxSend", "smtpSend", "recordSent")) {
+            types.put(step, Processor.class);
+        }
         return types;
     }
 

@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.camel.Processor;
 
 /**
  * The beans a route can name, by name and type: a route's {@code ref} must name one of them, and its
- * {@code method} one of that type's public methods. Built from the application's beans in the service, and from
+ * {@code method} one of that type's public methods; a {@code process} step's bean must be a Processor. Built from the application's beans in the service, and from
  * their declared types by {@code broadside check}, which opens no database.
  */
 public final class BeanCatalog {
@@ -50,6 +51,14 @@ public final class BeanCatalog {
     Optional<String> missingBean(String ref) {
         return types.containsKey(ref) ? Optional.empty()
                 : Optional.of("no bean named '" + ref + "'; the beans are " + new TreeSet<>(types.keySet()));
+    }
+
+    /** Why the bean {@code ref} cannot be a {@code process} step, if it cannot: it is not a Camel Processor. */
+    Optional<String> notAProcessor(String ref) {
+        Class<?> type = types.get(ref);
+        return type == null || Processor.class.isAssignableFrom(type) ? Optional.empty()
+                : Optional.of("bean '" + ref + "' is not a processor; call one of its methods with"
+                        + " bean: {ref: " + ref + ", method: NAME}");
     }
 
     /** Why the bean {@code ref} has no method {@code method} (a name, optionally with arguments), if it has none. */

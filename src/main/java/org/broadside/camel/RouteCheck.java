@@ -100,6 +100,11 @@ public final class RouteCheck {
             beans.missingMethod(ref, bean.method()).ifPresent(reason ->
                     problems.add(new Problem(file.name(), file.lineOf(bean.method(), bean.line()), reason)));
         }
+        for (RouteReferences.ProcessorUse processor : references.processors) {
+            String ref = context.resolvePropertyPlaceholders(processor.ref());
+            beans.missingBean(ref).or(() -> beans.notAProcessor(ref)).ifPresent(reason ->
+                    problems.add(new Problem(file.name(), file.lineOf(processor.ref(), processor.line()), reason)));
+        }
         for (RouteReferences.SimpleUse simple : references.simples) {
             try {
                 context.resolveLanguage("simple")

@@ -10,6 +10,7 @@ import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.EndpointRequiredDefinition;
 import org.apache.camel.model.ExecutorServiceAwareDefinition;
 import org.apache.camel.model.HasExpressionType;
+import org.apache.camel.model.ProcessDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
@@ -19,8 +20,8 @@ import org.apache.camel.model.language.MethodCallExpression;
 
 /**
  * Everything a route or route configuration refers to outside itself, each with the line of the step that
- * refers to it: the endpoints it consumes from or sends to, the beans it calls and the Simple expressions it
- * evaluates. These are what Camel would only resolve when it builds the route, so a check has to look for them.
+ * refers to it: the endpoints it consumes from or sends to, the beans and processors it calls and the Simple
+ * expressions it evaluates. These are what Camel would only resolve when it builds the route, so a check has to look for them.
  */
 final class RouteReferences {
     /** A static endpoint URI (dynamic {@code toD} URIs are only known per message and are not listed). */
@@ -31,11 +32,16 @@ final class RouteReferences {
     record BeanUse(String ref, String method, int line) {
     }
 
+    /** A processor bean, from a {@code process} step: it must exist and be a Camel {@code Processor}. */
+    record ProcessorUse(String ref, int line) {
+    }
+
     record SimpleUse(String expression, int line) {
     }
 
     final List<EndpointUse> endpoints = new ArrayList<>();
     final List<BeanUse> beans = new ArrayList<>();
+    final List<ProcessorUse> processors = new ArrayList<>();
     final List<SimpleUse> simples = new ArrayList<>();
     private final Set<ProcessorDefinition<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -75,6 +81,9 @@ final class RouteReferences {
         }
         if (node instanceof BeanDefinition bean && bean.getRef() != null) {
             beans.add(new BeanUse(bean.getRef(), bean.getMethod(), line));
+        }
+        if (node instanceof ProcessDefinition process && process.getRef() != null) {
+            processors.add(new ProcessorUse(process.getRef(), line));
         }
         if (node instanceof ExecutorServiceAwareDefinition<?> pooled && pooled.getExecutorServiceRef() != null) {
             beans.add(new BeanUse(pooled.getExecutorServiceRef(), null, line));

@@ -21,8 +21,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.apache.camel.Body;
-import org.apache.camel.Header;
 import org.broadside.audience.Contact;
 import org.broadside.render.Format;
 import org.broadside.store.Database;
@@ -243,10 +241,10 @@ public final class Ledger {
 
     /**
      * Records that the server accepted a delivery's message; returns once that survives a crash of this process,
-     * so that a restart never sends it again. The route binds the deliveryId header and the transport's reply (the
-     * body) by these annotations, which Camel does without parsing an expression per message.
+     * so that a restart never sends it again. The dispatch route's recordSent step calls it with the deliveryId
+     * header and the transport's reply (the body).
      */
-    public void markSent(@Header("deliveryId") long deliveryId, @Body String reply) {
+    public void markSent(long deliveryId, String reply) {
         sent.record(new SentOutcome(deliveryId, truncate(reply), clock.instant()));
     }
 

@@ -150,13 +150,41 @@ class RouteCheckTest {
         home.set("broadside.transport", "carrierpigeon");
         Path routes = home.dir().resolve("routes/dispatch-email.yaml");
         List<String> lines = Files.readAllLines(routes);
-        int line = 1 + lines.indexOf("                        ref: \"{{broadside.transport}}Transport\"");
+        int line = 1 + lines.indexOf("                        ref: \"{{broadside.transport}}Send\"");
 
         Result result = home.run("check", routes.toString());
 
         assertThat(line).isPositive();
         assertThat(result.errLines()).anySatisfy(error -> assertThat(error)
-                .startsWith("dispatch-email.yaml:" + line + ": no bean named 'carrierpigeonTransport'"));
+                .startsWith("dispatch-email.yaml:" + line + ": no bean named 'carrierpigeonSend'"));
+    }
+
+    @Test
+    void unknownProcessorIsReportedAtItsRef() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - process:
+                            ref: renderEmial
+                """, "broken.yaml:7: no bean named 'renderEmial'; the beans are [");
+    }
+
+    @Test
+    void processStepNamingABeanThatIsNoProcessorIsReportedAtItsRef() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - log: "${body}"
+                        - process:
+                            ref: ledger
+                """, "broken.yaml:8: bean 'ledger' is not a processor; call one of its methods with bean: {ref: ledger,"
+                + " method: NAME}");
     }
 
     @Test

@@ -1,0 +1,64 @@
+package org.broadside.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BodyStepTest {
+    private final CamelContext camel = new DefaultCamelContext();
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+    }
+
+    private Exchange withBody(Object body) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeader("deliveryId", 7L);
+        return exchange;
+    }
+
+    @Test
+    void theMethodsResultBecomesTheBodyAndHeadersStay() throws Exception {
+        Exchange exchange = withBody("250 ok");
+
+        BodyStep.of(String.class, reply -> reply.length()).process(exchange);
+
+        assertThat(exchange.getMessage().getBody()).isEqualTo(6);
+        assertThat(exchange.getMessage().getHeader("deliveryId")).isEqualTo(7L);
+    }
+
+    @Test
+    void aBodyOfAnotherTypeIsConvertedAsABeanStepWouldConvertIt() throws Exception {
+        Exchange exchange = withBody(42);
+
+        BodyStep.of(String.class, text -> text + "!").process(exchange);
+
+        assertThat(exchange.getMessage().getBody()).isEqualTo("42!");
+    }
+
+    @Test
+    void whatTheMethodThrowsReachesTheRouteUnwrapped() {
+        IOException refused = new IOException("421 closing");
+
+        assertThatThrownBy(() -> BodyStep.of(String.class, reply -> {
+            throw refused;
+        }).process(withBody("x"))).isSameAs(refused);
+    }
+
+    @Test
+    void aMissingBodyFailsTheStepWithoutCallingTheMethod() {
+        assertThatThrownBy(() -> BodyStep.of(String.class, reply -> {
+            throw new AssertionError("called");
+        }).process(withBody(null))).isInstanceOf(InvalidPayloadException.class);
+    }
+}
