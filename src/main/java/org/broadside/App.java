@@ -10,12 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.camel.Expression;
+import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
 import org.broadside.approval.Approvals;
 import org.broadside.audience.ContactStore;
 import org.broadside.bounce.BounceMailbox;
 import org.broadside.bounce.BounceProcessor;
-import org.broadside.camel.BodyStep;
+import org.broadside.camel.BodyCalls;
 import org.broadside.config.ConfigurationException;
 import org.broadside.config.Settings;
 import org.broadside.dispatch.BounceAddresses;
@@ -242,17 +244,21 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * The per-message steps of routes/dispatch-email.yaml, called there as {@code process: {ref: NAME}}: the same
-     * methods a bean step would call, without Camel's reflective binding for every email (see {@link BodyStep}).
+     * What routes/dispatch-email.yaml does with each claimed delivery, by the names it uses: the delivery's id (the
+     * deliveryId header) and the dispatch gate (its filter), in the {@code ref} language; the steps, as
+     * {@code process: {ref: NAME}}. The same methods a bean step would call, without Camel's reflective binding for
+     * every email (see {@link BodyCalls}).
      */
-    private Map<String, Processor> emailSteps() {
-        Map<String, Processor> steps = new LinkedHashMap<>();
-        steps.put("renderEmail", BodyStep.of(Delivery.class, emailRendering::render));
-        steps.put("signEmail", BodyStep.of(OutgoingEmail.class, dkimSigner::sign));
-        steps.put("throttleEmail", BodyStep.of(OutgoingEmail.class, throttle::admit));
-        steps.put("outboxSend", BodyStep.of(OutgoingEmail.class, outboxTransport::send));
-        steps.put("smtpSend", BodyStep.of(OutgoingEmail.class, smtpTransport::send));
-        steps.put("recordSent", exchange -> {
+    private Map<String, Object> emailSteps() {
+        Map<String, Object> steps = new LinkedHashMap<>();
+        steps.put("deliveryIdOf", BodyCalls.value(Delivery.class, Delivery::id));
+        steps.put("dispatchGateOpen", BodyCalls.test(Delivery.class, dispatchGate::open));
+        steps.put("renderEmail", BodyCalls.step(Delivery.class, emailRendering::render));
+        steps.put("signEmail", BodyCalls.step(OutgoingEmail.class, dkimSigner::sign));
+        steps.put("throttleEmail", BodyCalls.step(OutgoingEmail.class, throttle::admit));
+        steps.put("outboxSend", BodyCalls.step(OutgoingEmail.class, outboxTransport::send));
+        steps.put("smtpSend", BodyCalls.step(OutgoingEmail.class, smtpTransport::send));
+        steps.put("recordSent", (Processor) exchange -> {
             Long deliveryId = exchange.getMessage().getHeader("deliveryId", Long.class);
             if (deliveryId == null) {
                 throw new IllegalStateException("recordSent: no deliveryId header; the route sets it on each claimed"
@@ -285,6 +291,8 @@ public final class App implements AutoCloseable {
         types.put("dispatchThreads", java.util.concurrent.ExecutorService.class);
         types.put("unsubscribePages", UnsubscribePages.class);
         types.put("bounceProcessor", BounceProcessor.class);
+        types.put("deliveryIdOf", Expression.class);
+        types.put("dispatchGateOpen", Predicate.class);
         for (String step : List.of("renderEmail", "signEmail", "throttleEmail", "outboxSend", "smtpSend", "recordSent")) {
             types.put(step, Processor.class);
         }

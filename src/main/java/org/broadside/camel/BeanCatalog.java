@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.camel.Expression;
+import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
 
 /**
  * The beans a route can name, by name and type: a route's {@code ref} must name one of them, and its
- * {@code method} one of that type's public methods; a {@code process} step's bean must be a Processor. Built from the application's beans in the service, and from
+ * {@code method} one of that type's public methods; a {@code process} step's bean must be a Processor, and one
+ * the {@code ref} language names an Expression or a Predicate. Built from the application's beans in the service, and from
  * their declared types by {@code broadside check}, which opens no database.
  */
 public final class BeanCatalog {
@@ -59,6 +62,15 @@ public final class BeanCatalog {
         return type == null || Processor.class.isAssignableFrom(type) ? Optional.empty()
                 : Optional.of("bean '" + ref + "' is not a processor; call one of its methods with"
                         + " bean: {ref: " + ref + ", method: NAME}");
+    }
+
+    /** Why the bean {@code ref} cannot be named by the {@code ref} language, if it cannot: it computes nothing. */
+    Optional<String> notAnExpression(String ref) {
+        Class<?> type = types.get(ref);
+        return type == null || Expression.class.isAssignableFrom(type) || Predicate.class.isAssignableFrom(type)
+                ? Optional.empty()
+                : Optional.of("bean '" + ref + "' is neither an expression nor a predicate; call one of its methods"
+                        + " with method: {ref: " + ref + ", method: NAME}");
     }
 
     /** Why the bean {@code ref} has no method {@code method} (a name, optionally with arguments), if it has none. */

@@ -105,6 +105,11 @@ public final class RouteCheck {
             beans.missingBean(ref).or(() -> beans.notAProcessor(ref)).ifPresent(reason ->
                     problems.add(new Problem(file.name(), file.lineOf(processor.ref(), processor.line()), reason)));
         }
+        for (RouteReferences.ValueUse value : references.values) {
+            String ref = context.resolvePropertyPlaceholders(value.ref());
+            beans.missingBean(ref).or(() -> beans.notAnExpression(ref)).ifPresent(reason ->
+                    problems.add(new Problem(file.name(), file.lineOf(value.ref(), value.line()), reason)));
+        }
         for (RouteReferences.SimpleUse simple : references.simples) {
             try {
                 context.resolveLanguage("simple")

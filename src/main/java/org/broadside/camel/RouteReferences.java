@@ -17,6 +17,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDynamicDefinition;
 import org.apache.camel.model.language.ExpressionDefinition;
 import org.apache.camel.model.language.MethodCallExpression;
+import org.apache.camel.model.language.RefExpression;
 
 /**
  * Everything a route or route configuration refers to outside itself, each with the line of the step that
@@ -36,12 +37,17 @@ final class RouteReferences {
     record ProcessorUse(String ref, int line) {
     }
 
+    /** A bean named by the {@code ref} language: it must exist and be a Camel {@code Expression} or {@code Predicate}. */
+    record ValueUse(String ref, int line) {
+    }
+
     record SimpleUse(String expression, int line) {
     }
 
     final List<EndpointUse> endpoints = new ArrayList<>();
     final List<BeanUse> beans = new ArrayList<>();
     final List<ProcessorUse> processors = new ArrayList<>();
+    final List<ValueUse> values = new ArrayList<>();
     final List<SimpleUse> simples = new ArrayList<>();
     private final Set<ProcessorDefinition<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -103,6 +109,8 @@ final class RouteReferences {
     private void expression(ExpressionDefinition expression, int line) {
         if (expression instanceof MethodCallExpression call && call.getRef() != null) {
             beans.add(new BeanUse(call.getRef(), call.getMethod(), line));
+        } else if (expression instanceof RefExpression ref && ref.getExpression() != null) {
+            values.add(new ValueUse(ref.getExpression(), line));
         } else if ("simple".equals(expression.getLanguage()) && expression.getExpression() != null) {
             simples.add(new SimpleUse(expression.getExpression(), line));
         }

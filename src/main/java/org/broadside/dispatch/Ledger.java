@@ -232,14 +232,6 @@ public final class Ledger {
     }
 
     /**
-     * The ledger row a claimed delivery settles: the dispatch route keeps it in the deliveryId header, against which
-     * the outcome (and a failure, in the error handler) is recorded whatever the body has become by then.
-     */
-    public long idOf(Delivery delivery) {
-        return delivery.id();
-    }
-
-    /**
      * Records that the server accepted a delivery's message; returns once that survives a crash of this process,
      * so that a restart never sends it again. The dispatch route's recordSent step calls it with the deliveryId
      * header and the transport's reply (the body).

@@ -173,6 +173,32 @@ class RouteCheckTest {
     }
 
     @Test
+    void refLanguageNamingAMissingBeanOrOneThatComputesNothingIsReportedAtItsRef() {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - filter:
+                            ref: dispatchGateOpn
+                            steps:
+                              - log: "${body}"
+                """, "broken.yaml:7: no bean named 'dispatchGateOpn'; the beans are [");
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - setHeader:
+                            name: deliveryId
+                            ref: dispatchGate
+                """, "broken.yaml:8: bean 'dispatchGate' is neither an expression nor a predicate; call one of its"
+                + " methods with method: {ref: dispatchGate, method: NAME}");
+    }
+
+    @Test
     void processStepNamingABeanThatIsNoProcessorIsReportedAtItsRef() {
         assertReports("""
                 - route:

@@ -12,7 +12,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class BodyStepTest {
+class BodyCallsTest {
     private final CamelContext camel = new DefaultCamelContext();
 
     @AfterEach
@@ -31,7 +31,7 @@ class BodyStepTest {
     void theMethodsResultBecomesTheBodyAndHeadersStay() throws Exception {
         Exchange exchange = withBody("250 ok");
 
-        BodyStep.of(String.class, reply -> reply.length()).process(exchange);
+        BodyCalls.step(String.class, reply -> reply.length()).process(exchange);
 
         assertThat(exchange.getMessage().getBody()).isEqualTo(6);
         assertThat(exchange.getMessage().getHeader("deliveryId")).isEqualTo(7L);
@@ -41,7 +41,7 @@ class BodyStepTest {
     void aBodyOfAnotherTypeIsConvertedAsABeanStepWouldConvertIt() throws Exception {
         Exchange exchange = withBody(42);
 
-        BodyStep.of(String.class, text -> text + "!").process(exchange);
+        BodyCalls.step(String.class, text -> text + "!").process(exchange);
 
         assertThat(exchange.getMessage().getBody()).isEqualTo("42!");
     }
@@ -50,14 +50,33 @@ class BodyStepTest {
     void whatTheMethodThrowsReachesTheRouteUnwrapped() {
         IOException refused = new IOException("421 closing");
 
-        assertThatThrownBy(() -> BodyStep.of(String.class, reply -> {
+        assertThatThrownBy(() -> BodyCalls.step(String.class, reply -> {
             throw refused;
         }).process(withBody("x"))).isSameAs(refused);
     }
 
     @Test
+    void aValueIsComputedFromTheBodyAndAFilterTestsIt() {
+        Exchange exchange = withBody("250 ok");
+
+        assertThat(BodyCalls.value(String.class, String::length).evaluate(exchange, Integer.class)).isEqualTo(6);
+        assertThat(BodyCalls.test(String.class, reply -> reply.startsWith("250")).matches(exchange)).isTrue();
+        assertThat(BodyCalls.test(String.class, reply -> reply.startsWith("4")).matches(exchange)).isFalse();
+    }
+
+    @Test
+    void aMissingBodyFailsAValueOrATestWithoutCallingTheMethod() {
+        assertThatThrownBy(() -> BodyCalls.value(String.class, reply -> {
+            throw new AssertionError("called");
+        }).evaluate(withBody(null), Object.class)).hasCauseInstanceOf(InvalidPayloadException.class);
+        assertThatThrownBy(() -> BodyCalls.test(String.class, reply -> {
+            throw new AssertionError("called");
+        }).matches(withBody(null))).hasCauseInstanceOf(InvalidPayloadException.class);
+    }
+
+    @Test
     void aMissingBodyFailsTheStepWithoutCallingTheMethod() {
-        assertThatThrownBy(() -> BodyStep.of(String.class, reply -> {
+        assertThatThrownBy(() -> BodyCalls.step(String.class, reply -> {
             throw new AssertionError("called");
         }).process(withBody(null))).isInstanceOf(InvalidPayloadException.class);
     }
