@@ -2,8 +2,6 @@ package org.broadside.render;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Checks on every value that reaches a header. The statement parser already refuses multi-line titles
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  * slipped through can never start a header of its own (a {@code Bcc:} smuggled in after a CR LF).
  */
 final class HeaderValues {
-    private static final Pattern MESSAGE_ID = Pattern.compile("[^\\s<>@]+@[^\\s<>@]+");
-    private static final Pattern URI_IN_ANGLE_BRACKETS = Pattern.compile("[^\\s<>,]+");
 
     private HeaderValues() {
     }
@@ -39,7 +35,9 @@ final class HeaderValues {
     /** A Message-ID as the ledger stores it: {@code local@domain}, without the angle brackets. */
     static String messageId(String value) {
         singleLine("Message-ID", value);
-        if (!MESSAGE_ID.matcher(value).matches()) {
+        int at = value.indexOf('@');
+        boolean localAtDomain = at > 0 && at < value.length() - 1 && value.indexOf('@', at + 1) < 0;
+        if (!localAtDomain || containsAny(value, "<>")) {
             throw new IllegalArgumentException("Message-ID header: expected local@domain without angle brackets or spaces, not '"
                     + value + "'");
         }
@@ -49,7 +47,7 @@ final class HeaderValues {
     /** A URI for List-Unsubscribe, which puts each one in angle brackets and separates them with commas. */
     static String unsubscribeUri(String scheme, String value) {
         singleLine("List-Unsubscribe", value);
-        if (!value.toLowerCase(Locale.ROOT).startsWith(scheme + ":") || !URI_IN_ANGLE_BRACKETS.matcher(value).matches()) {
+        if (!value.regionMatches(true, 0, scheme + ":", 0, scheme.length() + 1) || containsAny(value, "<>,")) {
             throw new IllegalArgumentException("List-Unsubscribe header: expected a " + scheme
                     + ": URI without spaces, angle brackets or commas, not '" + value + "'");
         }
@@ -68,6 +66,20 @@ final class HeaderValues {
             throw new IllegalArgumentException(header + " header: not a valid address: '" + address.getAddress() + "'", e);
         }
         return address;
+    }
+
+    /**
+     * Whether the value holds whitespace (what {@code \\s} matches: space, tab, LF, VT, FF, CR) or one of
+     * {@code others}. Checked on every email, so a loop rather than a regular expression.
+     */
+    private static boolean containsAny(String value, String others) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c >= '\t' && c <= '\r' || others.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String visible(String value) {
