@@ -1,11 +1,9 @@
 package org.broadside.render;
 
 import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -35,6 +33,9 @@ public final class EmailComposer {
     private final EmailSkeletons skeletons;
     private final EncodedSubjects subjects = new EncodedSubjects();
     private final DateHeaders dates = new DateHeaders();
+    /** Folded once: the setters fold them again for every email (see {@link HeaderFolding}). */
+    private final String fromHeader;
+    private final String replyToHeader;
 
     public EmailComposer(Templates templates, Session session, MailIdentity identity) {
         this(templates, session, identity, ShareKit.NONE);
@@ -47,6 +48,8 @@ public final class EmailComposer {
         this.identity = identity;
         this.shareKit = shareKit;
         this.skeletons = new EmailSkeletons(templates, this::model);
+        this.fromHeader = InternetAddress.toString(new Address[] {identity.from()}, "From: ".length());
+        this.replyToHeader = InternetAddress.toString(new Address[] {identity.replyTo()}, "Reply-To: ".length());
     }
 
     /**
@@ -79,13 +82,14 @@ public final class EmailComposer {
         String language = HeaderValues.singleLine("Content-Language", request.version().language());
         try {
             StableIdMessage message = new StableIdMessage(session, messageId);
-            message.setFrom(identity.from());
-            message.setReplyTo(new Address[] {identity.replyTo()});
-            message.setRecipient(Message.RecipientType.TO, to);
+            // What setFrom, setReplyTo and setRecipient write (this session leaves mail.mime.allowutf8 off).
+            message.setHeader("From", fromHeader);
+            message.setHeader("Reply-To", replyToHeader);
+            message.setHeader("To", HeaderFolding.address("To", to));
             message.setEncodedSubject(subject, subjects.of(subject));
             message.setHeader("Date", dates.of(request.date()));
             message.setHeader("Content-Language", language);
-            message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), listUnsubscribe));
+            message.setHeader("List-Unsubscribe", HeaderFolding.fold("List-Unsubscribe: ".length(), listUnsubscribe));
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             message.setSavedBody(body);
             return message;
