@@ -34,12 +34,7 @@ class RouteCheckTest {
 
     @Test
     void yamlSyntaxErrorIsReportedAtItsLine() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - log: "unclosed
                         - to: direct:next
                 """, "broken.yaml:6: ");
@@ -47,12 +42,7 @@ class RouteCheckTest {
 
     @Test
     void unknownStepIsReportedAtItsLine() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - log: fine
                         - logg:
                             message: typo
@@ -61,12 +51,7 @@ class RouteCheckTest {
 
     @Test
     void unknownFieldIsReportedAtItsLine() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - log:
                             messag: typo
                 """, "broken.yaml:7: Unsupported field: messag");
@@ -74,12 +59,7 @@ class RouteCheckTest {
 
     @Test
     void unresolvablePlaceholderIsReportedAtItsLine() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - to: "file:{{broadside.outbox.dirr}}"
                 """, "broken.yaml:6: property placeholder {{broadside.outbox.dirr}} is not set (no setting"
                 + " broadside.outbox.dirr in the built-in defaults, config/application.properties or the environment"
@@ -88,12 +68,7 @@ class RouteCheckTest {
 
     @Test
     void unknownComponentIsReportedAtTheLineOfItsEndpoint() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - log: fine
                         - to: "nosuch:thing"
                 """, "broken.yaml:7: endpoint nosuch:thing cannot be created: No endpoint could be found for: nosuch://thing");
@@ -116,12 +91,7 @@ class RouteCheckTest {
 
     @Test
     void unknownBeanIsReportedAtItsRef() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - bean:
                             method: markSent
                             ref: ledgr
@@ -130,12 +100,7 @@ class RouteCheckTest {
 
     @Test
     void unknownBeanMethodIsReportedAtItsMethod() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - split:
                             method:
                               ref: ledger
@@ -161,12 +126,7 @@ class RouteCheckTest {
 
     @Test
     void unknownProcessorIsReportedAtItsRef() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - process:
                             ref: renderEmial
                 """, "broken.yaml:7: no bean named 'renderEmial'; the beans are [");
@@ -174,23 +134,13 @@ class RouteCheckTest {
 
     @Test
     void refLanguageNamingAMissingBeanOrOneThatComputesNothingIsReportedAtItsRef() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - filter:
                             ref: dispatchGateOpn
                             steps:
                               - log: "${body}"
                 """, "broken.yaml:7: no bean named 'dispatchGateOpn'; the beans are [");
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - setHeader:
                             name: deliveryId
                             ref: dispatchGate
@@ -200,12 +150,7 @@ class RouteCheckTest {
 
     @Test
     void processStepNamingABeanThatIsNoProcessorIsReportedAtItsRef() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - log: "${body}"
                         - process:
                             ref: ledger
@@ -215,12 +160,7 @@ class RouteCheckTest {
 
     @Test
     void invalidSimpleExpressionIsReportedAtItsLine() {
-        assertReports("""
-                - route:
-                    id: broken
-                    from:
-                      uri: direct:broken
-                      steps:
+        assertReportsForSteps("""
                         - setHeader:
                             name: x
                             simple: "${header.foo"
@@ -236,6 +176,20 @@ class RouteCheckTest {
                       steps:
                         - log: hi
                 """, "broken.yaml:1: a route needs an id: live reload replaces routes by id");
+    }
+
+    /**
+     * {@link #assertReports} for the steps of a route {@code broken} from {@code direct:broken}; the steps start on
+     * the route file's line 6.
+     */
+    private void assertReportsForSteps(String steps, String expectedStart) {
+        assertReports("""
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                """ + steps, expectedStart);
     }
 
     private void assertReports(String route, String expectedStart) {
