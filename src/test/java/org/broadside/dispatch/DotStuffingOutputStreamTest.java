@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.function.IntSupplier;
 import org.eclipse.angus.mail.smtp.SMTPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -36,28 +37,28 @@ class DotStuffingOutputStreamTest {
         // bytes, negative in Java. Not 0xFF: Angus keeps the last byte as a signed value, where -1 means "start of
         // content", and so doubles a "." that follows 0xFF at the end of a write.
         byte[] alphabet = bytes(".\r\nab. \r\n\t-,=/\u000b\u000c\u0000\u0080\u00c3");
-        for (int round = 0; round < 2_000; round++) {
-            byte[] content = new byte[random.nextInt(200)];
-            for (int i = 0; i < content.length; i++) {
-                content[i] = alphabet[random.nextInt(alphabet.length)];
-            }
-            int split = 1 + random.nextInt(20);
-
-            assertThat(onePass(content, split)).as("round %d", round).isEqualTo(angus(content, split));
-        }
+        assertWritesWhatAngusWrites(random, 2_000, 200, 20, () -> alphabet[random.nextInt(alphabet.length)]);
     }
 
     @Test
     void writesWhatAngusWritesForLongRandomContentWrittenInLargePieces() throws IOException {
         Random random = new Random(21);
         byte[] alphabet = bytes("abcdefgh ijklmnop=/-,.ABCDEFGH\u0080\u00c3\r\n.");
-        for (int round = 0; round < 300; round++) {
-            byte[] content = new byte[random.nextInt(3_000)];
+        // Mostly text, as a real message (the last three bytes, one time in ten): long runs between line ends,
+        // skipped eight bytes at a time.
+        assertWritesWhatAngusWrites(random, 300, 3_000, 400,
+                () -> alphabet[random.nextInt(random.nextInt(10) == 0 ? alphabet.length : alphabet.length - 3)]);
+    }
+
+    /** Random content of up to maxLength bytes, written in pieces of up to maxSplit, through both streams. */
+    private static void assertWritesWhatAngusWrites(Random random, int rounds, int maxLength, int maxSplit,
+                                                    IntSupplier nextByte) throws IOException {
+        for (int round = 0; round < rounds; round++) {
+            byte[] content = new byte[random.nextInt(maxLength)];
             for (int i = 0; i < content.length; i++) {
-                // Mostly text, as a real message: long runs between line ends, skipped eight bytes at a time.
-                content[i] = alphabet[random.nextInt(random.nextInt(10) == 0 ? alphabet.length : alphabet.length - 3)];
+                content[i] = (byte) nextByte.getAsInt();
             }
-            int split = 1 + random.nextInt(400);
+            int split = 1 + random.nextInt(maxSplit);
 
             assertThat(onePass(content, split)).as("round %d", round).isEqualTo(angus(content, split));
         }
