@@ -258,14 +258,7 @@ public final class App implements AutoCloseable {
         steps.put("throttleEmail", BodyCalls.step(OutgoingEmail.class, throttle::admit));
         steps.put("outboxSend", BodyCalls.step(OutgoingEmail.class, outboxTransport::send));
         steps.put("smtpSend", BodyCalls.step(OutgoingEmail.class, smtpTransport::send));
-        steps.put("recordSent", (Processor) exchange -> {
-            Long deliveryId = exchange.getMessage().getHeader("deliveryId", Long.class);
-            if (deliveryId == null) {
-                throw new IllegalStateException("recordSent: no deliveryId header; the route sets it on each claimed"
-                        + " delivery, before anything is sent");
-            }
-            ledger.markSent(deliveryId, exchange.getMessage().getBody(String.class));
-        });
+        steps.put("recordSent", BodyCalls.step("deliveryId", Long.class, String.class, ledger::markSent));
         return steps;
     }
 
@@ -293,7 +286,8 @@ public final class App implements AutoCloseable {
         types.put("bounceProcessor", BounceProcessor.class);
         types.put("deliveryIdOf", Expression.class);
         types.put("dispatchGateOpen", Predicate.class);
-        for (String step : List.of("renderEmail", "signEmail", "throttleEmail", "outboxSend", "smtpSend", "recordSent")) {
+        for (String step : List.of("renderEmail", "signEmail", "throttleEmail", "outboxSend", "smtpSend",
+                "recordSent")) {
             types.put(step, Processor.class);
         }
         return types;

@@ -14,8 +14,8 @@ import org.apache.camel.Processor;
 /**
  * The beans a route can name, by name and type: a route's {@code ref} must name one of them, and its
  * {@code method} one of that type's public methods; a {@code process} step's bean must be a Processor, and one
- * the {@code ref} language names an Expression or a Predicate. Built from the application's beans in the service, and from
- * their declared types by {@code broadside check}, which opens no database.
+ * the {@code ref} language names an Expression or a Predicate. Built from the application's beans in the service,
+ * and from their declared types by {@code broadside check}, which opens no database.
  */
 public final class BeanCatalog {
     private final Map<String, Class<?>> types;

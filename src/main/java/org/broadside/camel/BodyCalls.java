@@ -26,6 +26,12 @@ public final class BodyCalls {
         Object apply(T body) throws Exception;
     }
 
+    /** A bean's method that takes a header's value and the body, and returns nothing. */
+    @FunctionalInterface
+    public interface HeaderCall<H, T> {
+        void accept(H header, T body) throws Exception;
+    }
+
     private BodyCalls() {
     }
 
@@ -38,6 +44,25 @@ public final class BodyCalls {
         Objects.requireNonNull(bodyType);
         Objects.requireNonNull(call);
         return exchange -> exchange.getMessage().setBody(call.apply(exchange.getMessage().getMandatoryBody(bodyType)));
+    }
+
+    /**
+     * A step that hands a header's value and the body to a method returning nothing; the message stays as it was.
+     *
+     * @throws IllegalStateException (when run) naming the header if the message does not carry it
+     */
+    public static <H, T> Processor step(String header, Class<H> headerType, Class<T> bodyType, HeaderCall<H, T> call) {
+        Objects.requireNonNull(header);
+        Objects.requireNonNull(headerType);
+        Objects.requireNonNull(bodyType);
+        Objects.requireNonNull(call);
+        return exchange -> {
+            H value = exchange.getMessage().getHeader(header, headerType);
+            if (value == null) {
+                throw new IllegalStateException("no " + header + " header; the route sets it before this step");
+            }
+            call.accept(value, exchange.getMessage().getMandatoryBody(bodyType));
+        };
     }
 
     /** A value computed from the body, such as a header's. */

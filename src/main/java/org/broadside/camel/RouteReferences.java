@@ -22,7 +22,8 @@ import org.apache.camel.model.language.RefExpression;
 /**
  * Everything a route or route configuration refers to outside itself, each with the line of the step that
  * refers to it: the endpoints it consumes from or sends to, the beans and processors it calls and the Simple
- * expressions it evaluates. These are what Camel would only resolve when it builds the route, so a check has to look for them.
+ * expressions it evaluates. These are what Camel would only resolve when it builds the route, so a check has to
+ * look for them.
  */
 final class RouteReferences {
     /** A static endpoint URI (dynamic {@code toD} URIs are only known per message and are not listed). */
@@ -37,7 +38,7 @@ final class RouteReferences {
     record ProcessorUse(String ref, int line) {
     }
 
-    /** A bean named by the {@code ref} language: it must exist and be a Camel {@code Expression} or {@code Predicate}. */
+    /** A bean named by the {@code ref} language: it must exist and be a Camel Expression or Predicate. */
     record ValueUse(String ref, int line) {
     }
 

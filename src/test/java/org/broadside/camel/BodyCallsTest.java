@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -53,6 +55,28 @@ class BodyCallsTest {
         assertThatThrownBy(() -> BodyCalls.step(String.class, reply -> {
             throw refused;
         }).process(withBody("x"))).isSameAs(refused);
+    }
+
+    @Test
+    void aHeaderStepHandsTheHeaderAndTheBodyToItsMethodAndLeavesTheMessageAsItWas() throws Exception {
+        Exchange exchange = withBody("250 ok");
+        List<String> recorded = new ArrayList<>();
+
+        BodyCalls.step("deliveryId", Long.class, String.class, (id, reply) -> recorded.add(id + ": " + reply))
+                .process(exchange);
+
+        assertThat(recorded).containsExactly("7: 250 ok");
+        assertThat(exchange.getMessage().getBody()).isEqualTo("250 ok");
+    }
+
+    @Test
+    void aHeaderStepWithoutItsHeaderFailsNamingItWithoutCallingTheMethod() {
+        Exchange exchange = withBody("250 ok");
+        exchange.getMessage().removeHeader("deliveryId");
+
+        assertThatThrownBy(() -> BodyCalls.step("deliveryId", Long.class, String.class, (id, reply) -> {
+            throw new AssertionError("called");
+        }).process(exchange)).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("no deliveryId header");
     }
 
     @Test
